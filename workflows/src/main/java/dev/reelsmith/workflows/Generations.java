@@ -1,0 +1,38 @@
+package dev.reelsmith.workflows;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The one owner of generation identity: ids, workflow ids and the task queue. Every client, worker
+ * and test takes these from here.
+ */
+public final class Generations {
+
+  /** The task queue of the generation workflow and all its activities. */
+  public static final String TASK_QUEUE = "reelsmith-generations";
+
+  private static final String WORKFLOW_ID_PREFIX = "generation-";
+  private static final Pattern GENERATION_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private Generations() {}
+
+  /** A fresh generation id (a lower-case UUID). Never call this inside a workflow. */
+  public static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Whether {@code id} has the shape of a generation id; anything else is never looked up. */
+  public static boolean isValidId(String id) {
+    return id != null && GENERATION_ID.matcher(id).matches();
+  }
+
+  /** The workflow id of a generation: {@code generation-<uuid>}. */
+  public static String workflowId(String generationId) {
+    if (!isValidId(generationId)) {
+      throw new IllegalArgumentException("not a generation id: " + generationId);
+    }
+    return WORKFLOW_ID_PREFIX + generationId;
+  }
+}

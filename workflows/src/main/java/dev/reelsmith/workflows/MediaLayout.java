@@ -1,0 +1,41 @@
+package dev.reelsmith.workflows;
+
+import java.util.Locale;
+
+/**
+ * The one owner of where artefacts live inside a generation's media folder ({@code <data
+ * dir>/<generation id>/}) and of the links that serve them. Only these relative paths travel
+ * through workflow history; the bytes stay on disk.
+ */
+public final class MediaLayout {
+
+  public static final String FINAL_VIDEO = "final.mp4";
+  public static final String FINAL_POSTER = "final.jpg";
+
+  private MediaLayout() {}
+
+  /** An uploaded reference image as the user sent it, e.g. {@code uploads/image_01.jpg}. */
+  public static String upload(int index, String extension) {
+    return String.format(Locale.ROOT, "uploads/image_%02d.%s", index, extension);
+  }
+
+  /** The upright, downscaled copy of a reference image that renderers read. */
+  public static String reference(int index) {
+    return String.format(Locale.ROOT, "references/ref_%02d.png", index);
+  }
+
+  /** A rendered scene video, e.g. {@code scene_videos/scene_01.mp4}. */
+  public static String sceneVideo(int index) {
+    return String.format(Locale.ROOT, "scene_videos/scene_%02d.mp4", index);
+  }
+
+  /** The poster of a rendered scene. */
+  public static String scenePoster(int index) {
+    return String.format(Locale.ROOT, "scene_videos/scene_%02d.jpg", index);
+  }
+
+  /** The link under which the API serves an artefact of a generation. */
+  public static String url(String generationId, String relativePath) {
+    return "/media/" + generationId + "/" + relativePath;
+  }
+}

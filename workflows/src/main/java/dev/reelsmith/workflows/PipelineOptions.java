@@ -1,0 +1,57 @@
+package dev.reelsmith.workflows;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * The one owner of activity timeouts and retry policies. Permanent failures are raised
+ * non-retryable by the activities themselves, so the policies only pace the transient ones.
+ */
+final class PipelineOptions {
+
+  /** Decoding and analysing ten large photos takes seconds; two minutes is generous. */
+  static final ActivityOptions IMAGES =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(retries(3, Duration.ofSeconds(1)))
+          .build();
+
+  /** Writing steps may call a remote LLM that is slow or briefly unavailable. */
+  static final ActivityOptions COPY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(3))
+          .setRetryOptions(retries(4, Duration.ofSeconds(2)))
+          .build();
+
+  /**
+   * One scene render. Renders heartbeat at least every few seconds, so a worker that dies is
+   * noticed within a minute instead of at the start-to-close timeout. Each scene gets its own
+   * retries: a flaky scene does not cost the others anything.
+   */
+  static final ActivityOptions RENDER =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(20))
+          .setHeartbeatTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(retries(4, Duration.ofSeconds(2)))
+          .build();
+
+  /** The stitch copies most of the video and encodes only the transitions. */
+  static final ActivityOptions STITCH =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(20))
+          .setHeartbeatTimeout(Duration.ofSeconds(60))
+          .setRetryOptions(retries(3, Duration.ofSeconds(2)))
+          .build();
+
+  private PipelineOptions() {}
+
+  private static RetryOptions retries(int maxAttempts, Duration initialInterval) {
+    return RetryOptions.newBuilder()
+        .setMaximumAttempts(maxAttempts)
+        .setInitialInterval(initialInterval)
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(Duration.ofMinutes(1))
+        .build();
+  }
+}

@@ -1,0 +1,16 @@
+package dev.reelsmith.workflows.messages;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The stitched ad.
+ *
+ * @param path the MP4, relative to the generation folder
+ * @param poster the poster JPEG, relative to the generation folder
+ */
+public record FinalAd(
+    String path,
+    String poster,
+    @JsonProperty("duration_seconds") double durationSeconds,
+    int width,
+    int height) {}
