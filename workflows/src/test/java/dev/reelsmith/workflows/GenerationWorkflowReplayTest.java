@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
+import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -56,7 +57,7 @@ class GenerationWorkflowReplayTest {
 
   /** Runs a 4-scene generation whose third scene fails once for good, then retries it. */
   private static void record(Path file) throws Exception {
-    FakePipeline activities = new FakePipeline();
+    ScriptedPipeline activities = new ScriptedPipeline();
     activities.permanentFailures.put(3, "the provider refused the prompt");
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(Generations.TASK_QUEUE);
@@ -72,7 +73,7 @@ class GenerationWorkflowReplayTest {
                   .setWorkflowId(Generations.workflowId(generationId))
                   .setTaskQueue(Generations.TASK_QUEUE)
                   .build());
-      WorkflowClient.start(workflow::generate, FakePipeline.input(generationId, 4));
+      WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, 4));
       GenerationSnapshot snapshot = workflow.progress(0).snapshot();
       while (snapshot.status() != Status.FAILED) {
         Thread.sleep(20);

@@ -10,6 +10,7 @@ import dev.reelsmith.workflows.messages.ProgressUpdate;
 import dev.reelsmith.workflows.messages.SceneState;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
+import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -29,13 +30,13 @@ class GenerationWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
-  private FakePipeline activities;
+  private ScriptedPipeline activities;
   private String generationId;
 
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    activities = new FakePipeline();
+    activities = new ScriptedPipeline();
     Worker worker = env.newWorker(Generations.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
@@ -61,7 +62,7 @@ class GenerationWorkflowTest {
 
   private GenerationWorkflow start(int scenes) {
     GenerationWorkflow workflow = newWorkflow();
-    WorkflowClient.start(workflow::generate, FakePipeline.input(generationId, scenes));
+    WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, scenes));
     return workflow;
   }
 
@@ -166,8 +167,8 @@ class GenerationWorkflowTest {
     assertThat(snapshot.status()).isEqualTo(Status.IN_PROGRESS);
     assertThat(snapshot.step()).isEqualTo(Step.VIDEOS);
     assertThat(snapshot.progress()).isEqualTo(80);
-    assertThat(snapshot.story().score().total()).isEqualTo(FakePipeline.STORY_SCORE);
-    assertThat(snapshot.scenes().cohesion().total()).isEqualTo(FakePipeline.COHESION);
+    assertThat(snapshot.story().score().total()).isEqualTo(ScriptedPipeline.STORY_SCORE);
+    assertThat(snapshot.scenes().cohesion().total()).isEqualTo(ScriptedPipeline.COHESION);
     assertThat(snapshot.sceneStates())
         .extracting(SceneState::status)
         .containsExactly(

@@ -1,5 +1,10 @@
-package dev.reelsmith.workflows;
+package dev.reelsmith.workflows.testing;
 
+import dev.reelsmith.workflows.CopyActivities;
+import dev.reelsmith.workflows.Failures;
+import dev.reelsmith.workflows.ImageActivities;
+import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.RenderActivities;
 import dev.reelsmith.workflows.messages.AspectRatio;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.CameraMove;
@@ -30,30 +35,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Hand-written activities for workflow tests: instant, with scripted failures, counting every
- * render call per scene and able to hold renders until a test lets them go.
+ * Hand-written activities for workflow tests and the orchestration benchmark: instant, with
+ * scripted failures, counting every render call per scene and able to hold renders until a test
+ * lets them go.
  */
-final class FakePipeline implements ImageActivities, CopyActivities, RenderActivities {
+public final class ScriptedPipeline implements ImageActivities, CopyActivities, RenderActivities {
 
-  static final int STORY_SCORE = 88;
-  static final int COHESION = 85;
+  public static final int STORY_SCORE = 88;
+  public static final int COHESION = 85;
 
   /** Render calls per scene, failed ones included. */
-  final Map<Integer, AtomicInteger> renderCalls = new ConcurrentHashMap<>();
+  public final Map<Integer, AtomicInteger> renderCalls = new ConcurrentHashMap<>();
 
   /** Scene index → how many more calls fail with a transient error. */
-  final Map<Integer, Integer> transientFailures = new ConcurrentHashMap<>();
+  public final Map<Integer, Integer> transientFailures = new ConcurrentHashMap<>();
 
   /** Scenes whose render fails for good until cleared. */
-  final Map<Integer, String> permanentFailures = new ConcurrentHashMap<>();
+  public final Map<Integer, String> permanentFailures = new ConcurrentHashMap<>();
 
   /** Scenes whose render waits for {@link #release}. */
-  final Map<Integer, Boolean> held = new ConcurrentHashMap<>();
+  public final Map<Integer, Boolean> held = new ConcurrentHashMap<>();
 
-  final CountDownLatch release = new CountDownLatch(1);
-  final AtomicInteger stitches = new AtomicInteger();
+  public final CountDownLatch release = new CountDownLatch(1);
+  public final AtomicInteger stitches = new AtomicInteger();
 
-  static GenerationInput input(String generationId, int sceneCount) {
+  public static GenerationInput input(String generationId, int sceneCount) {
     Brief brief =
         new Brief(
             "Aurora Cold Brew",
@@ -190,7 +196,7 @@ final class FakePipeline implements ImageActivities, CopyActivities, RenderActiv
     return new FinalAd(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER, 30, 1280, 720);
   }
 
-  int renders(int scene) {
+  public int renders(int scene) {
     AtomicInteger calls = renderCalls.get(scene);
     return calls == null ? 0 : calls.get();
   }
