@@ -18,6 +18,7 @@ final class Fixtures {
   static final String CALL_TO_ACTION = "Order today at aurora.example";
 
   private static List<ImageAnalysis> images;
+  private static List<ImageAnalysis> awkwardImages;
 
   private Fixtures() {}
 
@@ -86,13 +87,19 @@ final class Fixtures {
   }
 
   /** Every kind of image the planner must frame: wide, tall, tiny, cut-out, ordinary. */
-  static List<ImageAnalysis> awkwardImages() {
+  static synchronized List<ImageAnalysis> awkwardImages() {
+    if (awkwardImages != null) {
+      return awkwardImages;
+    }
     ImageAnalyzer analyzer = new ImageAnalyzer();
-    return List.of(
-        analyzer.analyze(1, MediaLayout.reference(1), TestImages.photo(2560, 341), 6000, 800),
-        analyzer.analyze(2, MediaLayout.reference(2), TestImages.photo(300, 600)),
-        analyzer.analyze(3, MediaLayout.reference(3), TestImages.photo(8, 6)),
-        analyzer.analyze(4, MediaLayout.reference(4), TestImages.cutOut(400, 300)),
-        analyzer.analyze(5, MediaLayout.reference(5), TestImages.photo(1600, 900, Look.BRIGHT)));
+    awkwardImages =
+        List.of(
+            analyzer.analyze(1, MediaLayout.reference(1), TestImages.photo(2560, 341), 6000, 800),
+            analyzer.analyze(2, MediaLayout.reference(2), TestImages.photo(300, 600)),
+            analyzer.analyze(3, MediaLayout.reference(3), TestImages.photo(8, 6)),
+            analyzer.analyze(4, MediaLayout.reference(4), TestImages.cutOut(400, 300)),
+            analyzer.analyze(
+                5, MediaLayout.reference(5), TestImages.photo(1600, 900, Look.BRIGHT)));
+    return awkwardImages;
   }
 }
