@@ -112,18 +112,6 @@ public final class Colors {
     return Math.hypot(lab[1], lab[2]);
   }
 
-  /** Hue angle in degrees, 0..360 (HSL/HSV hue). */
-  public static double hue(int rgb) {
-    float[] hsb = java.awt.Color.RGBtoHSB(red(rgb), green(rgb), blue(rgb), null);
-    return hsb[0] * 360.0;
-  }
-
-  /** HSV saturation, 0..1. */
-  public static double saturation(int rgb) {
-    float[] hsb = java.awt.Color.RGBtoHSB(red(rgb), green(rgb), blue(rgb), null);
-    return hsb[1];
-  }
-
   /** {@code a} blended toward {@code b} by {@code t} (0 gives a, 1 gives b). */
   public static int mix(int a, int b, double t) {
     return rgb(

@@ -1,7 +1,5 @@
 package dev.reelsmith.activities.images;
 
-import java.util.Locale;
-
 /** The reference image formats Reelsmith accepts (PRODUCT.md §1): JPEG, PNG and WebP. */
 public enum ImageFormat {
   JPEG("jpeg", "jpg", "image/jpeg"),
@@ -31,10 +29,5 @@ public enum ImageFormat {
   /** The IANA media type, e.g. for a {@code Content-Type} header. */
   public String mediaType() {
     return mediaType;
-  }
-
-  @Override
-  public String toString() {
-    return name().toUpperCase(Locale.ROOT);
   }
 }

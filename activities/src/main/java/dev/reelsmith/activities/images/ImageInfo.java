@@ -14,9 +14,4 @@ public record ImageInfo(ImageFormat format, int width, int height, int orientati
   public long pixels() {
     return (long) width * height;
   }
-
-  /** Whether the stored pixels must be turned a quarter turn to be upright. */
-  public boolean swapsSides() {
-    return orientation >= 5;
-  }
 }

@@ -10,10 +10,11 @@ import java.util.Arrays;
  * Where the subject of a product photo most likely is, for camera moves to frame on.
  *
  * <p>A product shot usually puts a distinct object on a plainer surround, so a cell is salient when
- * its colour differs from the border's colour and when it has local detail (edge energy), with a
- * mild pull toward the centre. The strongest connected blob above an adaptive threshold (and any
- * blob nearly as strong) gives the region. Flat images get a centred region. For cut-outs the
- * opaque pixels are the subject, so their bounding box is the region.
+ * its colour differs from the border in every direction (left, right, above and below it) and when
+ * it has local detail (edge energy), with a mild pull toward the centre. The strongest connected
+ * blob above an adaptive threshold (and any blob nearly as strong) gives the region. Flat images
+ * get a centred region. For cut-outs the opaque pixels are the subject, so their bounding box is
+ * the region.
  */
 final class Saliency {
 
@@ -21,7 +22,7 @@ final class Saliency {
   static final Region CENTRE = new Region(0.2, 0.2, 0.6, 0.6);
 
   /** A colour difference that counts as fully distinct (CIE76). */
-  private static final double DISTINCT_DELTA_E = 30;
+  private static final double DISTINCT_DELTA_E = 25;
 
   /** Edge energy (Lab L units per cell) that counts as fully detailed. */
   private static final double DETAILED_EDGE = 24;
@@ -70,11 +71,7 @@ final class Saliency {
     for (int i = 0; i < cells; i++) {
       lab[i] = Colors.lab(grid.rgb[i]);
     }
-    double[] border = borderColour(lab, gw, gh);
-    double[] distinct = new double[cells];
-    for (int i = 0; i < cells; i++) {
-      distinct[i] = Math.min(1, Colors.deltaE(lab[i], border) / DISTINCT_DELTA_E);
-    }
+    double[] distinct = distinctness(lab, gw, gh);
     double[] edges =
         blur(edgeEnergy(lab, gw, gh), gw, gh, Math.max(1, Math.round(0.03f * Math.max(gw, gh))));
     double[] score = new double[cells];
@@ -96,34 +93,56 @@ final class Saliency {
     if (max < 0.2 || max - mean < 0.08) {
       return CENTRE;
     }
-    double threshold = mean + 0.45 * (max - mean);
+    double threshold = mean + 0.3 * (max - mean);
     return blobs(score, threshold, gw, gh);
   }
 
-  /** Median Lab of the outer ring of cells: the surround the subject stands against. */
-  private static double[] borderColour(double[][] lab, int gw, int gh) {
-    int ring = Math.max(1, Math.round(0.08f * Math.min(gw, gh)));
-    int count = 0;
-    double[][] channels = new double[3][lab.length];
+  /**
+   * How far each cell's colour is from the surround, 0..1: the smallest colour difference to the
+   * border straight left, right, above and below it (each the mean of the outer ring there). A
+   * backdrop that changes across the frame (a gradient sky, a table top) stays close to the border
+   * in its own row or column; a subject differs from all four.
+   */
+  private static double[] distinctness(double[][] lab, int gw, int gh) {
+    int ring = Math.max(1, Math.round(0.06f * Math.min(gw, gh)));
+    double[][] left = new double[gh][];
+    double[][] right = new double[gh][];
+    double[][] top = new double[gw][];
+    double[][] bottom = new double[gw][];
+    for (int y = 0; y < gh; y++) {
+      left[y] = mean(lab, gw, 0, Math.min(ring, gw), y, y + 1);
+      right[y] = mean(lab, gw, Math.max(0, gw - ring), gw, y, y + 1);
+    }
+    for (int x = 0; x < gw; x++) {
+      top[x] = mean(lab, gw, x, x + 1, 0, Math.min(ring, gh));
+      bottom[x] = mean(lab, gw, x, x + 1, Math.max(0, gh - ring), gh);
+    }
+    double[] distinct = new double[gw * gh];
     for (int y = 0; y < gh; y++) {
       for (int x = 0; x < gw; x++) {
-        boolean edge = x < ring || y < ring || x >= gw - ring || y >= gh - ring;
-        if (edge) {
-          double[] c = lab[y * gw + x];
-          for (int d = 0; d < 3; d++) {
-            channels[d][count] = c[d];
-          }
-          count++;
-        }
+        double[] c = lab[y * gw + x];
+        double d =
+            Math.min(
+                Math.min(Colors.deltaE(c, left[y]), Colors.deltaE(c, right[y])),
+                Math.min(Colors.deltaE(c, top[x]), Colors.deltaE(c, bottom[x])));
+        distinct[y * gw + x] = Math.min(1, d / DISTINCT_DELTA_E);
       }
     }
-    double[] median = new double[3];
-    for (int d = 0; d < 3; d++) {
-      double[] values = Arrays.copyOf(channels[d], count);
-      Arrays.sort(values);
-      median[d] = values[count / 2];
+    return distinct;
+  }
+
+  private static double[] mean(double[][] lab, int gw, int x0, int x1, int y0, int y1) {
+    double[] sum = new double[3];
+    int n = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        for (int d = 0; d < 3; d++) {
+          sum[d] += lab[y * gw + x][d];
+        }
+        n++;
+      }
     }
-    return median;
+    return new double[] {sum[0] / n, sum[1] / n, sum[2] / n};
   }
 
   /** Sobel gradient magnitude of lightness. */

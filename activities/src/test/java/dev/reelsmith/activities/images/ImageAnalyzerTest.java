@@ -33,7 +33,7 @@ class ImageAnalyzerTest {
     assertThat(analysis.height()).isEqualTo(400);
     assertThat(analysis.orientation()).isEqualTo(Orientation.LANDSCAPE);
     assertThat(analysis.transparent()).isFalse();
-    assertThat(overlap(analysis.salient(), TestImages.PRODUCT)).isGreaterThan(0.5);
+    assertThat(overlap(analysis.salient(), TestImages.PRODUCT)).isGreaterThan(0.6);
     assertWithinImage(analysis.salient());
   }
 
@@ -114,12 +114,28 @@ class ImageAnalyzerTest {
   }
 
   @Test
-  void tellsDarkFromBrightImages() {
-    ImageAnalysis dark = analyzer.analyze(1, "d.png", TestImages.photo(320, 200, Look.DARK));
-    ImageAnalysis bright = analyzer.analyze(2, "b.png", TestImages.photo(320, 200, Look.BRIGHT));
+  void findsAPaleProductOnAWhiteBackdrop() throws Exception {
+    Path pale =
+        TestImages.writeJpeg(dir.resolve("pale.jpg"), TestImages.photo(640, 400, Look.BRIGHT));
+
+    ImageAnalysis analysis = analyze(pale);
+
+    assertThat(overlap(analysis.salient(), TestImages.PRODUCT)).isGreaterThan(0.6);
+  }
+
+  @Test
+  void tellsDarkFromBrightImages() throws Exception {
+    Path darkFile =
+        TestImages.writeJpeg(dir.resolve("dark.jpg"), TestImages.photo(320, 200, Look.DARK));
+    Path brightFile =
+        TestImages.writeJpeg(dir.resolve("bright.jpg"), TestImages.photo(320, 200, Look.BRIGHT));
+
+    ImageAnalysis dark = analyze(darkFile);
+    ImageAnalysis bright = analyze(brightFile);
 
     assertThat(dark.brightness()).isLessThan(0.2);
     assertThat(bright.brightness()).isGreaterThan(0.8);
+    assertThat(bright.brightness() - dark.brightness()).isGreaterThan(0.6);
   }
 
   @Test
