@@ -121,11 +121,7 @@ public final class LocalCopywriter implements Copywriter {
                 narrate(
                     budget, List.of(), problem != null ? problem : first(voice.problems(), values));
             case REVEAL ->
-                narrate(
-                    budget,
-                    List.of(),
-                    reveal,
-                    benefitScenes > 0 ? null : benefitTexts.isEmpty() ? null : firstBenefit(story));
+                narrate(budget, List.of(), reveal, benefitScenes > 0 ? null : firstBenefit(story));
             case BENEFIT -> narrate(budget, List.of(), benefitTexts.get(benefit++));
             case CALL_TO_ACTION -> narrate(budget, mustKeep(brief), cta);
           };

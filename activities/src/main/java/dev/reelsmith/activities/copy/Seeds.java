@@ -30,7 +30,10 @@ public final class Seeds {
     return hash;
   }
 
-  /** The seed of a brief: every field that shapes the copy. */
+  /**
+   * The seed of a brief's copy: every field that shapes the words. The frame and the brand colours
+   * do not, so the same brief in 9:16 reads the same as in 16:9.
+   */
   public static long of(Brief brief) {
     return of(
         brief.productName(),
@@ -39,9 +42,6 @@ public final class Seeds {
         brief.tone(),
         brief.callToAction(),
         brief.durationSeconds(),
-        brief.aspectRatio(),
-        brief.resolution(),
-        brief.brandColors(),
         brief.sceneCount());
   }
 }

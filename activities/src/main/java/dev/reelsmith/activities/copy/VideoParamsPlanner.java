@@ -66,7 +66,7 @@ public final class VideoParamsPlanner {
       transitions[i] = Math.max(1, Math.min(frames, limit));
       kinds.add(new Transition(wanted.kind(), transitions[i] / (double) FPS));
     }
-    long briefSeed = Seeds.of(brief);
+    long briefSeed = Seeds.of(Seeds.of(brief), brief.aspectRatio(), brief.resolution());
     int benefit = 0;
     List<SceneParams> params = new ArrayList<>();
     for (int i = 0; i < scenes.size(); i++) {

@@ -42,6 +42,15 @@ class LocalCopywriterTest {
   }
 
   @Test
+  void readsTheSameInEveryFrame() {
+    Brief landscape = brief();
+    Brief portrait = Fixtures.framed(landscape, AspectRatio.PORTRAIT, Resolution.FULL_HD);
+
+    assertThat(writer.writeStory(portrait, images()))
+        .isEqualTo(writer.writeStory(landscape, images()));
+  }
+
+  @Test
   void tellsTheWholeArcInOrder() {
     Story story = writer.writeStory(brief(Tone.WARM, 60, 6), images());
 
