@@ -1,0 +1,172 @@
+package dev.reelsmith.activities.copy;
+
+import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.workflows.Briefs;
+import dev.reelsmith.workflows.CopyActivities;
+import dev.reelsmith.workflows.Failures;
+import dev.reelsmith.workflows.FieldError;
+import dev.reelsmith.workflows.InvalidBriefException;
+import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.ImageAnalysis;
+import dev.reelsmith.workflows.messages.Scene;
+import dev.reelsmith.workflows.messages.SceneParams;
+import dev.reelsmith.workflows.messages.ScenePlan;
+import dev.reelsmith.workflows.messages.Story;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The writing steps: the story and its score, the scenes and their cohesion, and the render
+ * parameters. The writer is pluggable (local by default, see {@link #local()}); scoring and
+ * planning are the same for every writer.
+ *
+ * <p>Input that breaks the brief's rules, or scenes that point at images that do not exist, fail
+ * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way.
+ */
+public final class CopyActivitiesImpl implements CopyActivities {
+
+  private final Copywriter copywriter;
+  private final StoryScorer storyScorer;
+  private final CohesionScorer cohesionScorer;
+  private final VideoParamsPlanner planner;
+
+  public CopyActivitiesImpl(
+      Copywriter copywriter,
+      StoryScorer storyScorer,
+      CohesionScorer cohesionScorer,
+      VideoParamsPlanner planner) {
+    this.copywriter = copywriter;
+    this.storyScorer = storyScorer;
+    this.cohesionScorer = cohesionScorer;
+    this.planner = planner;
+  }
+
+  /** The offline default: {@link LocalCopywriter} with the standard scorers and planner. */
+  public static CopyActivitiesImpl local() {
+    return new CopyActivitiesImpl(
+        new LocalCopywriter(), new StoryScorer(), new CohesionScorer(), new VideoParamsPlanner());
+  }
+
+  @Override
+  public Story writeStory(String generationId, Brief brief, List<ImageAnalysis> images) {
+    check(brief, images, false);
+    Story draft = guarded(() -> copywriter.writeStory(brief, images));
+    return new Story(draft.title(), draft.beats(), storyScorer.score(brief, draft));
+  }
+
+  @Override
+  public ScenePlan planScenes(
+      String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
+    check(brief, images, true);
+    if (story == null || story.beats().isEmpty()) {
+      throw invalid("there is no story to split into scenes", null);
+    }
+    List<Scene> scenes = guarded(() -> copywriter.planScenes(brief, story, images));
+    return new ScenePlan(scenes, cohesionScorer.score(brief, scenes, images));
+  }
+
+  @Override
+  public List<SceneParams> prepareVideoParams(
+      String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+    check(brief, images, true);
+    if (plan == null || plan.scenes().isEmpty()) {
+      throw invalid("there are no scenes to prepare", null);
+    }
+    Set<Integer> known = new HashSet<>();
+    images.forEach(image -> known.add(image.index()));
+    for (Scene scene : plan.scenes()) {
+      if (!known.contains(scene.imageIndex())) {
+        throw invalid(
+            "scene "
+                + scene.index()
+                + " uses reference image "
+                + scene.imageIndex()
+                + ", which does not exist (images: "
+                + known
+                + ")",
+            null);
+      }
+    }
+    return guarded(() -> planner.plan(brief, plan.scenes(), images));
+  }
+
+  /** Runs a step, turning its complaints about the input into a typed, permanent failure. */
+  private static <T> T guarded(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The rules of PRODUCT.md §5.1, checked again: a brief reaches the workflow already parsed by
+   * {@link Briefs#parse}, but an activity must not trust its input blindly.
+   */
+  private static void check(Brief brief, List<ImageAnalysis> images, boolean needImages) {
+    if (brief == null) {
+      throw invalid("there is no brief", null);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (brief.productName() == null || brief.productName().isBlank()) {
+      errors.add(new FieldError("product_name", "is required"));
+    } else if (brief.productName().length() > Briefs.MAX_PRODUCT_NAME) {
+      errors.add(new FieldError("product_name", "is too long"));
+    }
+    if (brief.description() == null || brief.description().isBlank()) {
+      errors.add(new FieldError("description", "is required"));
+    }
+    if (brief.tone() == null) {
+      errors.add(new FieldError("tone", "is required"));
+    }
+    if (brief.durationSeconds() == null || !Briefs.DURATIONS.contains(brief.durationSeconds())) {
+      errors.add(
+          new FieldError(
+              "duration_seconds",
+              "must be one of 15, 30 or 60 (got " + brief.durationSeconds() + ")"));
+    }
+    if (brief.aspectRatio() == null) {
+      errors.add(new FieldError("aspect_ratio", "is required"));
+    }
+    if (brief.resolution() == null) {
+      errors.add(new FieldError("resolution", "is required"));
+    }
+    Integer scenes = brief.sceneCount();
+    if (scenes == null || scenes < Briefs.MIN_SCENES || scenes > Briefs.MAX_SCENES) {
+      errors.add(
+          new FieldError(
+              "scene_count",
+              "must be from "
+                  + Briefs.MIN_SCENES
+                  + " to "
+                  + Briefs.MAX_SCENES
+                  + " (got "
+                  + scenes
+                  + ")"));
+    }
+    for (String color : brief.brandColors()) {
+      if (!Colors.isHex(color)) {
+        errors.add(new FieldError("brand_colors", "must be #RRGGBB colours (got " + color + ")"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      InvalidBriefException e = new InvalidBriefException(errors);
+      throw invalid(e.getMessage(), e);
+    }
+    if (needImages && (images == null || images.isEmpty())) {
+      throw invalid("there are no analysed reference images to build scenes on", null);
+    }
+  }
+
+  private static ApplicationFailure invalid(String message, Throwable cause) {
+    String text = message.startsWith("Invalid brief") ? message : "Invalid input: " + message;
+    return cause == null
+        ? ApplicationFailure.newNonRetryableFailure(text, Failures.INVALID_BRIEF.name())
+        : ApplicationFailure.newNonRetryableFailureWithCause(
+            text, Failures.INVALID_BRIEF.name(), cause);
+  }
+}
