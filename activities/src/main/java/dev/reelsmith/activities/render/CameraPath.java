@@ -36,10 +36,9 @@ final class CameraPath {
     double size = 1 / zoom;
     double cx = lerp(move.from().centerX(), move.to().centerX(), p);
     double cy = lerp(move.from().centerY(), move.to().centerY(), p);
-    double half = size / 2;
-    cx = Math.max(half, Math.min(1 - half, cx));
-    cy = Math.max(half, Math.min(1 - half, cy));
-    return new Window(cx - half, cy - half, size);
+    double left = Math.max(0, Math.min(1 - size, cx - size / 2));
+    double top = Math.max(0, Math.min(1 - size, cy - size / 2));
+    return new Window(left, top, size);
   }
 
   private static double zoom(CameraMove.Keyframe keyframe) {

@@ -35,7 +35,7 @@ final class Transitions {
       case FADE_BLACK -> {
         // Down to black over the first half, up from black over the second.
         Yuv420Image source = progress < 0.5 ? from : to;
-        int w = weight(progress < 0.5 ? progress * 2 : 2 - progress * 2);
+        int w = weight(progress < 0.5 ? 1 - progress * 2 : progress * 2 - 1);
         fade(source.y, BLACK_LUMA, w, out.y);
         fade(source.u, NEUTRAL_CHROMA, w, out.u);
         fade(source.v, NEUTRAL_CHROMA, w, out.v);
