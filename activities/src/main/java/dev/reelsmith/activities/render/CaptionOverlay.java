@@ -44,6 +44,7 @@ final class CaptionOverlay {
   private final int width;
   private final int height;
   private final double appearSeconds;
+  private final int lineCount;
   // Per luma pixel: alpha scaled to 0..256 and the premultiplied luma.
   private final short[] lumaAlpha;
   private final short[] lumaPremultiplied;
@@ -52,8 +53,10 @@ final class CaptionOverlay {
   private final short[] cbPremultiplied;
   private final short[] crPremultiplied;
 
-  private CaptionOverlay(int left, int top, BufferedImage box, double appearSeconds) {
+  private CaptionOverlay(
+      int left, int top, BufferedImage box, double appearSeconds, int lineCount) {
     this.left = left;
+    this.lineCount = lineCount;
     this.top = top;
     this.width = box.getWidth();
     this.height = box.getHeight();
@@ -216,7 +219,7 @@ final class CaptionOverlay {
       g.drawString(line, x, baseline);
     }
     g.dispose();
-    return new CaptionOverlay(boxX, boxY, box, Math.max(0, caption.appearSeconds()));
+    return new CaptionOverlay(boxX, boxY, box, Math.max(0, caption.appearSeconds()), lines.size());
   }
 
   /** How opaque the caption is at a time in the scene: eased in, complete at appear time. */
@@ -269,6 +272,11 @@ final class CaptionOverlay {
         plane[dst + x] = (byte) (pf + ((under * (256 - af) + 128) >> 8));
       }
     }
+  }
+
+  /** How many lines the text was set in. */
+  int lineCount() {
+    return lineCount;
   }
 
   /** The caption's box in the frame, for tests and diagnostics: {x, y, width, height}. */
