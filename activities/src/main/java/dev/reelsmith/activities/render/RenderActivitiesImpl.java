@@ -1,0 +1,262 @@
+package dev.reelsmith.activities.render;
+
+import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.workflows.Failures;
+import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.RenderActivities;
+import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.FinalAd;
+import dev.reelsmith.workflows.messages.SceneParams;
+import dev.reelsmith.workflows.messages.SceneVideo;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The video step (PRODUCT.md §2): renders each scene through a {@link SceneRenderer}, then joins
+ * them with the {@link Stitcher}.
+ *
+ * <p>Both activities are idempotent: an artefact that is already published is never made again, and
+ * every artefact is published atomically through {@link MediaStore#publish}, so a crashed attempt
+ * leaves nothing a retry could mistake for a finished file. Both heartbeat about once a second with
+ * their progress. A retried attempt reads the last attempt's progress and logs it; it cannot resume
+ * inside a file (an encoder's state does not survive a crash), but everything a previous attempt
+ * finished, a scene, a video without its poster, is kept.
+ *
+ * <p>Permanent failures become non-retryable {@link ApplicationFailure}s typed with {@link
+ * Failures}; I/O and FFmpeg errors are thrown as they are, for Temporal to retry.
+ */
+public class RenderActivitiesImpl implements RenderActivities {
+
+  private static final System.Logger LOG = System.getLogger(RenderActivitiesImpl.class.getName());
+
+  private final MediaStore store;
+  private final SceneRenderer renderer;
+  private final Stitcher stitcher = new Stitcher();
+
+  public RenderActivitiesImpl(MediaStore store, SceneRenderer renderer) {
+    this.store = store;
+    this.renderer = renderer;
+  }
+
+  @Override
+  public SceneVideo renderScene(String generationId, SceneParams params) {
+    String video = MediaLayout.sceneVideo(params.index());
+    String poster = MediaLayout.scenePoster(params.index());
+    SceneVideo result =
+        new SceneVideo(params.index(), video, poster, (double) params.frameCount() / params.fps());
+    if (store.exists(generationId, video) && store.exists(generationId, poster)) {
+      return result;
+    }
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      SceneChecks.validate(params);
+      Path reference = resolve(generationId, params.imagePath(), params.index());
+      if (!Files.isRegularFile(reference)) {
+        throw new PermanentRenderException(
+            Failures.MISSING_ARTEFACT,
+            String.format(
+                Locale.ROOT,
+                "Scene %d: the reference image %s is missing; upload the images again.",
+                params.index(),
+                params.imagePath()));
+      }
+      context
+          .getHeartbeatDetails(RenderProgress.class)
+          .ifPresent(
+              last ->
+                  LOG.log(
+                      Level.INFO,
+                      "scene {0}: attempt {1} starts over; the previous attempt had rendered {2}"
+                          + " of {3} frames, and a partial video is never kept",
+                      params.index(),
+                      context.getInfo().getAttempt(),
+                      last.framesDone(),
+                      last.framesTotal()));
+      Heartbeats heartbeats = new Heartbeats(context);
+      if (!store.exists(generationId, video)) {
+        store.publish(
+            generationId,
+            video,
+            file ->
+                renderer.render(
+                    params,
+                    reference,
+                    file,
+                    (done, total) ->
+                        heartbeats.beat(
+                            new RenderProgress(params.index(), done, total), done == total)));
+      }
+      Path published = store.path(generationId, video);
+      store.publish(
+          generationId,
+          poster,
+          file -> Posters.write(published, posterSeconds(params), params.fps(), file));
+      return result;
+    } catch (PermanentRenderException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), e.reason().name(), e);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public FinalAd stitchAd(
+      String generationId, Brief brief, List<SceneParams> params, List<SceneVideo> scenes) {
+    try {
+      List<Stitcher.Scene> joined = pair(generationId, params, scenes);
+      List<SceneParams> ordered = joined.stream().map(Stitcher.Scene::params).toList();
+      SceneParams first = ordered.get(0);
+      checkBriefSize(brief, first);
+      int frames = Timeline.totalFrames(ordered);
+      FinalAd result =
+          new FinalAd(
+              MediaLayout.FINAL_VIDEO,
+              MediaLayout.FINAL_POSTER,
+              (double) frames / first.fps(),
+              first.width(),
+              first.height());
+      if (store.exists(generationId, MediaLayout.FINAL_VIDEO)
+          && store.exists(generationId, MediaLayout.FINAL_POSTER)) {
+        return result;
+      }
+      for (Stitcher.Scene scene : joined) {
+        if (!Files.isRegularFile(scene.video())) {
+          throw new PermanentRenderException(
+              Failures.MISSING_ARTEFACT,
+              String.format(
+                  Locale.ROOT,
+                  "Scene %d's video %s is missing; render the scene again.",
+                  scene.params().index(),
+                  MediaLayout.sceneVideo(scene.params().index())));
+        }
+      }
+      ActivityExecutionContext context = Activity.getExecutionContext();
+      context
+          .getHeartbeatDetails(StitchProgress.class)
+          .ifPresent(
+              last ->
+                  LOG.log(
+                      Level.INFO,
+                      "stitch attempt {0} starts over; the previous attempt had joined {1} of {2}"
+                          + " scenes ({3} of {4} frames)",
+                      context.getInfo().getAttempt(),
+                      last.scenesDone(),
+                      last.sceneCount(),
+                      last.framesWritten(),
+                      last.framesTotal()));
+      Heartbeats heartbeats = new Heartbeats(context);
+      if (!store.exists(generationId, MediaLayout.FINAL_VIDEO)) {
+        store.publish(
+            generationId,
+            MediaLayout.FINAL_VIDEO,
+            file ->
+                stitcher.stitch(
+                    joined,
+                    brief.tone(),
+                    file,
+                    (done, count, written, total) ->
+                        heartbeats.beat(
+                            new StitchProgress(done, count, written, total), done == count)));
+      }
+      Path published = store.path(generationId, MediaLayout.FINAL_VIDEO);
+      store.publish(
+          generationId,
+          MediaLayout.FINAL_POSTER,
+          file -> Posters.write(published, posterSeconds(first), first.fps(), file));
+      return result;
+    } catch (PermanentRenderException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), e.reason().name(), e);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  /** Scenes in order with their parameters; every scene must have exactly one of each. */
+  private List<Stitcher.Scene> pair(
+      String generationId, List<SceneParams> params, List<SceneVideo> scenes) {
+    if (params == null || scenes == null || params.isEmpty() || params.size() != scenes.size()) {
+      throw new PermanentRenderException(
+          Failures.STITCH_FAILED,
+          String.format(
+              Locale.ROOT,
+              "The ad needs one rendered video per scene; got %d parameter sets and %d videos.",
+              params == null ? 0 : params.size(),
+              scenes == null ? 0 : scenes.size()));
+    }
+    Map<Integer, SceneVideo> byIndex =
+        scenes.stream()
+            .collect(Collectors.toMap(SceneVideo::index, Function.identity(), (a, b) -> a));
+    List<Stitcher.Scene> joined = new ArrayList<>();
+    for (SceneParams p :
+        params.stream().sorted(Comparator.comparingInt(SceneParams::index)).toList()) {
+      SceneVideo video = byIndex.get(p.index());
+      if (video == null) {
+        throw new PermanentRenderException(
+            Failures.STITCH_FAILED,
+            "Scene " + p.index() + " has parameters but no rendered video; render it again.");
+      }
+      joined.add(new Stitcher.Scene(resolve(generationId, video.path(), p.index()), p));
+    }
+    return joined;
+  }
+
+  private static void checkBriefSize(Brief brief, SceneParams first) {
+    if (brief.aspectRatio() == null || brief.resolution() == null) {
+      return;
+    }
+    if (brief.width() != first.width() || brief.height() != first.height()) {
+      throw new PermanentRenderException(
+          Failures.STITCH_FAILED,
+          String.format(
+              Locale.ROOT,
+              "The scenes are %dx%d but the brief asks for %dx%d; prepare the video parameters"
+                  + " again.",
+              first.width(),
+              first.height(),
+              brief.width(),
+              brief.height()));
+    }
+  }
+
+  /** A path from the workflow, resolved inside the generation's folder or refused for good. */
+  private Path resolve(String generationId, String relativePath, int scene) {
+    try {
+      return store.path(generationId, relativePath);
+    } catch (IllegalArgumentException e) {
+      throw new PermanentRenderException(
+          Failures.MISSING_ARTEFACT,
+          "Scene " + scene + " refers to an unusable path " + relativePath + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * When a scene's poster is taken: once its caption is fully in and the camera has moved a little,
+   * and before its outgoing transition starts; on a regular keyframe when one is near, so that only
+   * one frame is decoded.
+   */
+  static double posterSeconds(SceneParams params) {
+    double appear = params.caption() == null ? 0 : params.caption().appearSeconds();
+    double wanted = Math.max(params.durationSeconds() * 0.4, appear + 0.2);
+    double lastSolo = (Timeline.outgoingCut(params) - 1.0) / params.fps();
+    double keyframe = Math.ceil(wanted / VideoEncoding.GOP_SECONDS) * VideoEncoding.GOP_SECONDS;
+    if (keyframe <= lastSolo && keyframe - wanted <= 1) {
+      return keyframe;
+    }
+    return Math.max(0, Math.min(wanted, lastSolo));
+  }
+}
