@@ -1,5 +1,6 @@
 package dev.reelsmith.activities.images;
 
+import dev.reelsmith.workflows.UploadLimits;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +30,8 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoder {
 
-  /**
-   * The largest image accepted, in pixels. 40 MP covers every phone and most system cameras; one
-   * decoded 40 MP image already takes 160 MB of heap, and a worker decodes several at once.
-   */
-  public static final long MAX_PIXELS = 40_000_000L;
+  /** The largest image accepted, in pixels; {@link UploadLimits} decides it. */
+  public static final long MAX_PIXELS = UploadLimits.MAX_IMAGE_PIXELS;
 
   private static final String TRUNCATION_WARNING = "premature end";
 

@@ -1,0 +1,25 @@
+package dev.reelsmith.activities;
+
+import dev.reelsmith.activities.copy.CopyActivitiesImpl;
+import dev.reelsmith.activities.images.ImageActivitiesImpl;
+import dev.reelsmith.activities.render.LocalSceneRenderer;
+import dev.reelsmith.activities.render.RenderActivitiesImpl;
+import dev.reelsmith.activities.storage.MediaStore;
+import java.util.List;
+
+/**
+ * The pipeline's activities with the local providers: no network, no keys. The one place that wires
+ * them, for every worker (command line, application, benchmarks).
+ */
+public final class LocalPipeline {
+
+  private LocalPipeline() {}
+
+  /** An implementation of each activity interface, all sharing one media store. */
+  public static List<Object> activities(MediaStore store) {
+    return List.of(
+        new ImageActivitiesImpl(store),
+        CopyActivitiesImpl.local(),
+        new RenderActivitiesImpl(store, new LocalSceneRenderer()));
+  }
+}

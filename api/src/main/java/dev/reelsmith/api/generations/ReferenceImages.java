@@ -1,0 +1,81 @@
+package dev.reelsmith.api.generations;
+
+import dev.reelsmith.activities.images.ImageDecoder;
+import dev.reelsmith.activities.images.ImageInfo;
+import dev.reelsmith.activities.images.InvalidImageException;
+import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.UploadLimits;
+import dev.reelsmith.workflows.messages.ImageRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Admits reference images into a generation: every file is checked against {@link UploadLimits} and
+ * decoded in full before any of them is stored, so bad input never leaves a trace.
+ */
+public final class ReferenceImages {
+
+  private static final int CHECK_DECODE_SIDE = 256;
+
+  private ReferenceImages() {}
+
+  /** An image that passed every check. */
+  public record Checked(Path file, String originalName, ImageInfo info) {}
+
+  /** Checks every image; the first one at fault is reported by name. */
+  public static List<Checked> check(List<Path> files) throws InvalidImageException, IOException {
+    if (files.size() < UploadLimits.MIN_IMAGES || files.size() > UploadLimits.MAX_IMAGES) {
+      throw new IllegalArgumentException(
+          "give "
+              + UploadLimits.MIN_IMAGES
+              + " to "
+              + UploadLimits.MAX_IMAGES
+              + " reference images (got "
+              + files.size()
+              + ")");
+    }
+    List<Checked> checked = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("image " + name + " does not exist");
+      }
+      long size = Files.size(file);
+      if (size > UploadLimits.MAX_IMAGE_BYTES) {
+        throw new InvalidImageException(
+            name,
+            "is "
+                + size / (1024 * 1024)
+                + " MB; the limit is "
+                + UploadLimits.MAX_IMAGE_BYTES / (1024 * 1024)
+                + " MB per image");
+      }
+      ImageInfo info = ImageDecoder.inspect(file, name);
+      // A small decode still reads every byte, so corrupt data shows up here and not mid-run.
+      ImageDecoder.decodeUpright(file, name, CHECK_DECODE_SIDE);
+      checked.add(new Checked(file, name, info));
+    }
+    return checked;
+  }
+
+  /** Copies checked images into the generation's uploads folder. */
+  public static List<ImageRef> store(MediaStore store, String generationId, List<Checked> images)
+      throws IOException {
+    List<ImageRef> refs = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      Checked image = images.get(i);
+      String path = MediaLayout.upload(i + 1, image.info().format().extension());
+      store.publish(
+          generationId,
+          path,
+          temporary -> Files.copy(image.file(), temporary, StandardCopyOption.REPLACE_EXISTING));
+      refs.add(new ImageRef(i + 1, path, image.originalName()));
+    }
+    return refs;
+  }
+}
