@@ -15,11 +15,20 @@ public final class LocalPipeline {
 
   private LocalPipeline() {}
 
+  public static ImageActivitiesImpl images(MediaStore store) {
+    return new ImageActivitiesImpl(store);
+  }
+
+  public static CopyActivitiesImpl copy() {
+    return CopyActivitiesImpl.local();
+  }
+
+  public static RenderActivitiesImpl render(MediaStore store) {
+    return new RenderActivitiesImpl(store, new LocalSceneRenderer());
+  }
+
   /** An implementation of each activity interface, all sharing one media store. */
   public static List<Object> activities(MediaStore store) {
-    return List.of(
-        new ImageActivitiesImpl(store),
-        CopyActivitiesImpl.local(),
-        new RenderActivitiesImpl(store, new LocalSceneRenderer()));
+    return List.of(images(store), copy(), render(store));
   }
 }

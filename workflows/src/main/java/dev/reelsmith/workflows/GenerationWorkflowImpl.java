@@ -19,6 +19,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
+import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -37,6 +38,7 @@ import org.slf4j.Logger;
  * state, so a retry after a failure runs only what is still missing: finished scenes are never
  * rendered again.
  */
+@WorkflowImpl(taskQueues = Generations.TASK_QUEUE)
 public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   private static final Logger log = Workflow.getLogger(GenerationWorkflowImpl.class);

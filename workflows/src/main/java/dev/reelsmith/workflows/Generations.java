@@ -35,4 +35,12 @@ public final class Generations {
     }
     return WORKFLOW_ID_PREFIX + generationId;
   }
+
+  /** The generation id inside a workflow id made by {@link #workflowId}. */
+  public static String generationId(String workflowId) {
+    if (!workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
+      throw new IllegalArgumentException("not a generation's workflow id: " + workflowId);
+    }
+    return workflowId.substring(WORKFLOW_ID_PREFIX.length());
+  }
 }

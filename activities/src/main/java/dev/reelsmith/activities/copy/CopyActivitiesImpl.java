@@ -5,6 +5,7 @@ import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.FieldError;
+import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.InvalidBriefException;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.ImageAnalysis;
@@ -13,6 +14,7 @@ import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.ScenePlan;
 import dev.reelsmith.workflows.messages.Story;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
  * <p>Input that breaks the brief's rules, or scenes that point at images that do not exist, fail
  * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way.
  */
+@ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class CopyActivitiesImpl implements CopyActivities {
 
   private final Copywriter copywriter;

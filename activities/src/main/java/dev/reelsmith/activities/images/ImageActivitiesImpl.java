@@ -2,12 +2,14 @@ package dev.reelsmith.activities.images;
 
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Failures;
+import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.ImageActivities;
 import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.messages.ImageAnalysis;
 import dev.reelsmith.workflows.messages.ImageRef;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +26,7 @@ import javax.imageio.ImageIO;
  * and a retry re-analyses it instead of decoding the upload a second time; the analysis of the same
  * pixels is the same.
  */
+@ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class ImageActivitiesImpl implements ImageActivities {
 
   /**

@@ -2,6 +2,7 @@ package dev.reelsmith.activities.render;
 
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Failures;
+import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.RenderActivities;
 import dev.reelsmith.workflows.messages.Brief;
@@ -11,6 +12,7 @@ import dev.reelsmith.workflows.messages.SceneVideo;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.ActivityImpl;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
  * <p>Permanent failures become non-retryable {@link ApplicationFailure}s typed with {@link
  * Failures}; I/O and FFmpeg errors are thrown as they are, for Temporal to retry.
  */
+@ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public class RenderActivitiesImpl implements RenderActivities {
 
   private static final System.Logger LOG = System.getLogger(RenderActivitiesImpl.class.getName());

@@ -69,7 +69,9 @@ public final class GenerateCommand {
     try {
       arguments = Arguments.parse(args);
       brief = Briefs.parse(Files.readString(arguments.brief(), StandardCharsets.UTF_8));
-      images = ReferenceImages.check(arguments.images());
+      images =
+          ReferenceImages.check(
+              arguments.images().stream().map(ReferenceImages.Candidate::of).toList());
       Path outParent = arguments.out().toAbsolutePath().getParent();
       if (outParent == null || !Files.isDirectory(outParent)) {
         throw new IllegalArgumentException("--out: folder " + outParent + " does not exist");

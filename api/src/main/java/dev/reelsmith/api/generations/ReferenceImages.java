@@ -24,11 +24,20 @@ public final class ReferenceImages {
 
   private ReferenceImages() {}
 
+  /** A file offered as a reference image, under the name its owner knows it by. */
+  public record Candidate(Path file, String name) {
+
+    public static Candidate of(Path file) {
+      return new Candidate(file, file.getFileName().toString());
+    }
+  }
+
   /** An image that passed every check. */
   public record Checked(Path file, String originalName, ImageInfo info) {}
 
   /** Checks every image; the first one at fault is reported by name. */
-  public static List<Checked> check(List<Path> files) throws InvalidImageException, IOException {
+  public static List<Checked> check(List<Candidate> files)
+      throws InvalidImageException, IOException {
     if (files.size() < UploadLimits.MIN_IMAGES || files.size() > UploadLimits.MAX_IMAGES) {
       throw new IllegalArgumentException(
           "give "
@@ -40,8 +49,9 @@ public final class ReferenceImages {
               + ")");
     }
     List<Checked> checked = new ArrayList<>();
-    for (Path file : files) {
-      String name = file.getFileName().toString();
+    for (Candidate candidate : files) {
+      Path file = candidate.file();
+      String name = candidate.name();
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("image " + name + " does not exist");
       }

@@ -1,0 +1,107 @@
+package dev.reelsmith.api.generations;
+
+import dev.reelsmith.api.ReelsmithProperties;
+import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.workflows.GenerationWorkflow;
+import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.GenerationInput;
+import dev.reelsmith.workflows.messages.GenerationSettings;
+import dev.reelsmith.workflows.messages.ImageRef;
+import dev.reelsmith.workflows.messages.ProgressPage;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Generations as the API sees them: start, read, retry, cancel. Every Temporal call blocks, so each
+ * runs on the bounded elastic scheduler, never on the event loop.
+ */
+@Service
+public class GenerationService {
+
+  private final WorkflowClient client;
+  private final ReelsmithProperties properties;
+
+  public GenerationService(WorkflowClient client, ReelsmithProperties properties) {
+    this.client = client;
+    this.properties = properties;
+  }
+
+  /** Starts the workflow of a generation whose images are stored. */
+  public Mono<String> start(String generationId, Brief brief, List<ImageRef> images) {
+    GenerationSettings settings =
+        new GenerationSettings(
+            properties.maxParallelScenes(), properties.retryWindow().toSeconds());
+    return blocking(
+        () -> {
+          WorkflowClient.start(
+              newWorkflow(generationId)::generate,
+              new GenerationInput(generationId, brief, images, settings));
+          return generationId;
+        });
+  }
+
+  /** The progress page after {@code afterSeq}; 404 when there is no such generation. */
+  public Mono<ProgressPage> progress(String generationId, long afterSeq) {
+    return blocking(() -> workflow(generationId).progress(afterSeq));
+  }
+
+  /** Resumes a failed generation; 409 when it has not failed. */
+  public Mono<Integer> retry(String generationId) {
+    return blocking(() -> workflow(generationId).retry())
+        .onErrorMap(WorkflowUpdateException.class, e -> conflict(e, "cannot be retried"));
+  }
+
+  /** Stops a running or failed generation; 409 when it has already ended. */
+  public Mono<Void> cancel(String generationId) {
+    return blocking(
+            () -> {
+              workflow(generationId).cancel();
+              return Boolean.TRUE;
+            })
+        .onErrorMap(WorkflowUpdateException.class, e -> conflict(e, "cannot be cancelled"))
+        .then();
+  }
+
+  /** A stub of an existing generation's workflow; ids of the wrong shape are never looked up. */
+  GenerationWorkflow workflow(String generationId) {
+    if (!Generations.isValidId(generationId)) {
+      throw Problems.notFound(generationId);
+    }
+    return client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowId(generationId));
+  }
+
+  private GenerationWorkflow newWorkflow(String generationId) {
+    return client.newWorkflowStub(
+        GenerationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(Generations.workflowId(generationId))
+            .setTaskQueue(Generations.TASK_QUEUE)
+            .build());
+  }
+
+  private static <T> Mono<T> blocking(Callable<T> call) {
+    return Mono.fromCallable(call)
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorMap(
+            WorkflowNotFoundException.class,
+            e -> Problems.notFound(Generations.generationId(e.getExecution().getWorkflowId())));
+  }
+
+  private static RuntimeException conflict(WorkflowUpdateException e, String what) {
+    String reason =
+        e.getCause() instanceof ApplicationFailure failure
+            ? failure.getOriginalMessage()
+            : e.getMessage();
+    return Problems.of(HttpStatus.CONFLICT, "Generation " + what, reason);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.reelsmith.api.temporal;
+
+import dev.reelsmith.activities.LocalPipeline;
+import dev.reelsmith.activities.copy.CopyActivitiesImpl;
+import dev.reelsmith.activities.images.ImageActivitiesImpl;
+import dev.reelsmith.activities.render.RenderActivitiesImpl;
+import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.api.ReelsmithProperties;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.worker.WorkerFactoryOptions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The worker side. temporal-spring-boot-starter discovers the workflow ({@code @WorkflowImpl}) and
+ * these activity beans ({@code @ActivityImpl}) and runs them on the task queue.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WorkerSetup {
+
+  @Bean
+  MediaStore mediaStore(ReelsmithProperties properties) {
+    return new LocalMediaStore(properties.dataDir());
+  }
+
+  @Bean
+  ImageActivitiesImpl imageActivities(MediaStore store) {
+    return LocalPipeline.images(store);
+  }
+
+  @Bean
+  CopyActivitiesImpl copyActivities() {
+    return LocalPipeline.copy();
+  }
+
+  @Bean
+  RenderActivitiesImpl renderActivities(MediaStore store) {
+    return LocalPipeline.render(store);
+  }
+
+  /** The embedded server runs in real time: a failed generation must wait days, not skip them. */
+  @Bean
+  TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeEmbeddedServer() {
+    return builder -> builder.setUseTimeskipping(false);
+  }
+
+  /**
+   * Sticky execution keeps a workflow's next tasks on the worker that ran the last one. A real
+   * server hands them back to the shared queue when that worker dies; Temporal's test server never
+   * does, so a workflow would wait for a killed worker forever. Workers that run apart from a test
+   * server ({@code REELSMITH_STICKY_EXECUTION=false}) turn it off, at the cost of replaying history
+   * on every task.
+   */
+  @Bean
+  TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> stickyExecution(
+      @Value("${reelsmith.sticky-execution:true}") boolean sticky) {
+    return builder -> sticky ? builder : builder.setWorkflowCacheSize(0);
+  }
+}
