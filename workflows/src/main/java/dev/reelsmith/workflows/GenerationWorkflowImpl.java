@@ -1,5 +1,6 @@
 package dev.reelsmith.workflows;
 
+import com.uber.m3.tally.Scope;
 import dev.reelsmith.workflows.messages.FinalAd;
 import dev.reelsmith.workflows.messages.GenerationError;
 import dev.reelsmith.workflows.messages.GenerationInput;
@@ -71,6 +72,11 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   private FinalAd ad;
   private GenerationError error;
 
+  /** Counts and times generations for operators; the SDK drops these while replaying. */
+  private final Scope metrics = Workflow.getMetricsScope();
+
+  private long stepStartedAt;
+
   private boolean retryRequested;
   private boolean cancelRequested;
   private CancellationScope attemptScope;
@@ -83,6 +89,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   @Override
   public GenerationResult generate(GenerationInput input) {
+    metrics.counter("reelsmith_generations_started").inc(1);
     report(Milestone.STARTING);
     while (true) {
       GenerationError failure = runAttempt();
@@ -90,6 +97,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
         return cancelled();
       }
       if (failure == null) {
+        metrics.counter("reelsmith_generations_completed").inc(1);
         return new GenerationResult(id, Status.COMPLETED, ad);
       }
       fail(failure);
@@ -267,6 +275,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   }
 
   private GenerationResult cancelled() {
+    metrics.counter("reelsmith_generations_cancelled").inc(1);
     status = Status.CANCELLED;
     sceneStates.replaceAll((index, state) -> state.done() ? state : SceneState.pending(index));
     record(step, Status.CANCELLED, progress, "Generation cancelled");
@@ -274,6 +283,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   }
 
   private void fail(GenerationError failure) {
+    metrics.counter("reelsmith_generations_failed").inc(1);
     error = failure;
     status = Status.FAILED;
     record(failure.step(), Status.FAILED, progress, failure.message());
@@ -285,6 +295,14 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   }
 
   private void reportAt(Milestone milestone, int percent, Object... args) {
+    if (milestone.status == Status.COMPLETED && milestone.step != Step.COMPLETE) {
+      metrics
+          .tagged(Map.of("step", milestone.step.wireName()))
+          .timer("reelsmith_step_duration")
+          .record(com.uber.m3.util.Duration.ofMillis(Workflow.currentTimeMillis() - stepStartedAt));
+    } else if (milestone != Milestone.SCENE_RENDERED) {
+      stepStartedAt = Workflow.currentTimeMillis();
+    }
     step = milestone.step;
     status = Status.IN_PROGRESS;
     record(milestone.step, milestone.status, percent, milestone.message(args));
