@@ -1,0 +1,48 @@
+package dev.reelsmith.api.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelsmith.api.ReelsmithApplication;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A deployment scales workers apart from the API by giving each process one role. */
+class RolesTest {
+
+  @TempDir Path data;
+
+  private ConfigurableApplicationContext start(String role) {
+    return new SpringApplicationBuilder(ReelsmithApplication.class)
+        .properties("reelsmith.role=" + role, "reelsmith.data-dir=" + data, "server.port=0")
+        .run();
+  }
+
+  @Test
+  void apiRoleServesHttpButRunsNoWorker() {
+    try (ConfigurableApplicationContext app = start("api")) {
+      assertThat(app).isInstanceOf(WebServerApplicationContext.class);
+      assertThat(app.getBean(WorkerFactory.class).isStarted()).isFalse();
+    }
+  }
+
+  @Test
+  void workerRoleRunsTheWorkerWithoutAWebServer() {
+    try (ConfigurableApplicationContext app = start("worker")) {
+      assertThat(app).isNotInstanceOf(WebServerApplicationContext.class);
+      assertThat(app.getBean(WorkerFactory.class).isStarted()).isTrue();
+    }
+  }
+
+  @Test
+  void defaultRoleDoesBoth() {
+    try (ConfigurableApplicationContext app = start("all")) {
+      assertThat(app).isInstanceOf(WebServerApplicationContext.class);
+      assertThat(app.getBean(WorkerFactory.class).isStarted()).isTrue();
+    }
+  }
+}
