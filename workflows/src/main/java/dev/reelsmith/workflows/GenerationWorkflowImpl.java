@@ -240,9 +240,9 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   @Override
   public void validateRetry() {
-    if (status != Status.FAILED) {
-      throw new IllegalStateException(
-          "Only a failed generation can be retried; this one is " + status.wireName() + ".");
+    String refusal = Refusals.retry(status);
+    if (refusal != null) {
+      throw new IllegalStateException(refusal);
     }
   }
 
@@ -259,10 +259,9 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   @Override
   public void validateCancel() {
-    if (status == Status.CANCELLED || (step == Step.COMPLETE && status == Status.COMPLETED)) {
-      throw new IllegalStateException(
-          "This generation has already "
-              + (status == Status.CANCELLED ? "been cancelled." : "finished."));
+    String refusal = Refusals.cancel(status);
+    if (refusal != null) {
+      throw new IllegalStateException(refusal);
     }
   }
 

@@ -4,18 +4,22 @@ import dev.reelsmith.api.ReelsmithProperties;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.Refusals;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationSettings;
 import dev.reelsmith.workflows.messages.ImageRef;
 import dev.reelsmith.workflows.messages.ProgressPage;
+import dev.reelsmith.workflows.messages.Status;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -57,19 +61,48 @@ public class GenerationService {
 
   /** Resumes a failed generation; 409 when it has not failed. */
   public Mono<Integer> retry(String generationId) {
-    return blocking(() -> workflow(generationId).retry())
-        .onErrorMap(WorkflowUpdateException.class, e -> conflict(e, "cannot be retried"));
+    return update(generationId, GenerationWorkflow::retry, Refusals::retry, "cannot be retried");
   }
 
   /** Stops a running or failed generation; 409 when it has already ended. */
   public Mono<Void> cancel(String generationId) {
-    return blocking(
-            () -> {
-              workflow(generationId).cancel();
+    return update(
+            generationId,
+            workflow -> {
+              workflow.cancel();
               return Boolean.TRUE;
-            })
-        .onErrorMap(WorkflowUpdateException.class, e -> conflict(e, "cannot be cancelled"))
+            },
+            Refusals::cancel,
+            "cannot be cancelled")
         .then();
+  }
+
+  /**
+   * Sends an update. A running workflow's validator refuses with its own reason; a closed workflow
+   * takes no updates at all, so its refusal comes from its final status.
+   */
+  private <T> Mono<T> update(
+      String generationId,
+      Function<GenerationWorkflow, T> call,
+      Function<Status, String> refusal,
+      String what) {
+    return Mono.fromCallable(
+            () -> {
+              GenerationWorkflow workflow = workflow(generationId);
+              try {
+                return call.apply(workflow);
+              } catch (WorkflowUpdateException e) {
+                throw conflict(what, reason(e));
+              } catch (WorkflowNotFoundException e) {
+                Status status = workflow.progress(Long.MAX_VALUE).snapshot().status();
+                throw conflict(
+                    what,
+                    Objects.requireNonNullElse(
+                        refusal.apply(status), "This generation has ended; start a new one."));
+              }
+            })
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorMap(WorkflowNotFoundException.class, GenerationService::notFound);
   }
 
   /** A stub of an existing generation's workflow; ids of the wrong shape are never looked up. */
@@ -92,16 +125,20 @@ public class GenerationService {
   private static <T> Mono<T> blocking(Callable<T> call) {
     return Mono.fromCallable(call)
         .subscribeOn(Schedulers.boundedElastic())
-        .onErrorMap(
-            WorkflowNotFoundException.class,
-            e -> Problems.notFound(Generations.generationId(e.getExecution().getWorkflowId())));
+        .onErrorMap(WorkflowNotFoundException.class, GenerationService::notFound);
   }
 
-  private static RuntimeException conflict(WorkflowUpdateException e, String what) {
-    String reason =
-        e.getCause() instanceof ApplicationFailure failure
-            ? failure.getOriginalMessage()
-            : e.getMessage();
+  private static RuntimeException notFound(WorkflowNotFoundException e) {
+    return Problems.notFound(Generations.generationId(e.getExecution().getWorkflowId()));
+  }
+
+  private static String reason(WorkflowUpdateException e) {
+    return e.getCause() instanceof ApplicationFailure failure
+        ? failure.getOriginalMessage()
+        : e.getMessage();
+  }
+
+  private static RuntimeException conflict(String what, String reason) {
     return Problems.of(HttpStatus.CONFLICT, "Generation " + what, reason);
   }
 }
