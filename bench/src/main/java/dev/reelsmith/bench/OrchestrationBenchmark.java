@@ -6,7 +6,6 @@ import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -81,12 +80,7 @@ public final class OrchestrationBenchmark {
   private static String start(WorkflowClient client) {
     String generationId = Generations.newId();
     GenerationWorkflow workflow =
-        client.newWorkflowStub(
-            GenerationWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(Generations.workflowId(generationId))
-                .setTaskQueue(Generations.TASK_QUEUE)
-                .build());
+        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(generationId));
     WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, SCENES));
     return generationId;
   }

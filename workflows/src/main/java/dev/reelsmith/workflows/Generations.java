@@ -1,5 +1,6 @@
 package dev.reelsmith.workflows;
 
+import io.temporal.client.WorkflowOptions;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,14 @@ public final class Generations {
       throw new IllegalArgumentException("not a generation id: " + generationId);
     }
     return WORKFLOW_ID_PREFIX + generationId;
+  }
+
+  /** How a generation's workflow is started: its id and the task queue. */
+  public static WorkflowOptions workflowOptions(String generationId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(generationId))
+        .setTaskQueue(TASK_QUEUE)
+        .build();
   }
 
   /** The generation id inside a workflow id made by {@link #workflowId}. */

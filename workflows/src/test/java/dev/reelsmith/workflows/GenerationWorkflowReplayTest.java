@@ -7,7 +7,6 @@ import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -68,11 +67,7 @@ class GenerationWorkflowReplayTest {
       String generationId = Generations.newId();
       GenerationWorkflow workflow =
           client.newWorkflowStub(
-              GenerationWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(Generations.workflowId(generationId))
-                  .setTaskQueue(Generations.TASK_QUEUE)
-                  .build());
+              GenerationWorkflow.class, Generations.workflowOptions(generationId));
       WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, 4));
       GenerationSnapshot snapshot = workflow.progress(0).snapshot();
       while (snapshot.status() != Status.FAILED) {

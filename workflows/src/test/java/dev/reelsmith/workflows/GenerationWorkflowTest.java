@@ -13,7 +13,6 @@ import dev.reelsmith.workflows.messages.Step;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -53,11 +52,7 @@ class GenerationWorkflowTest {
 
   private GenerationWorkflow newWorkflow() {
     return client.newWorkflowStub(
-        GenerationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(Generations.workflowId(generationId))
-            .setTaskQueue(Generations.TASK_QUEUE)
-            .build());
+        GenerationWorkflow.class, Generations.workflowOptions(generationId));
   }
 
   private GenerationWorkflow start(int scenes) {

@@ -7,7 +7,6 @@ import dev.reelsmith.workflows.GenerationWorkflowImpl;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.GenerationInput;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -39,11 +38,7 @@ final class InProcessTemporal implements AutoCloseable {
     GenerationWorkflow workflow =
         env.getWorkflowClient()
             .newWorkflowStub(
-                GenerationWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(Generations.workflowId(input.generationId()))
-                    .setTaskQueue(Generations.TASK_QUEUE)
-                    .build());
+                GenerationWorkflow.class, Generations.workflowOptions(input.generationId()));
     WorkflowClient.start(workflow::generate, input);
     return workflow;
   }

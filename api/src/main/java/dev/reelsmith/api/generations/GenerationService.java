@@ -13,7 +13,6 @@ import dev.reelsmith.workflows.messages.ProgressPage;
 import dev.reelsmith.workflows.messages.Status;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -115,11 +114,7 @@ public class GenerationService {
 
   private GenerationWorkflow newWorkflow(String generationId) {
     return client.newWorkflowStub(
-        GenerationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(Generations.workflowId(generationId))
-            .setTaskQueue(Generations.TASK_QUEUE)
-            .build());
+        GenerationWorkflow.class, Generations.workflowOptions(generationId));
   }
 
   private static <T> Mono<T> blocking(Callable<T> call) {
