@@ -176,6 +176,7 @@ public final class RenderBenchmark {
                   .build()));
     }
     try {
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       List<Future<SceneVideo>> rendered = new ArrayList<>();
       AtomicInteger next = new AtomicInteger();
@@ -191,16 +192,18 @@ public final class RenderBenchmark {
       long scenesDone = System.nanoTime();
       FinalAd ad = stubs.get(0).stitchAd(generationId, brief, scenes, videos);
       long end = System.nanoTime();
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
       double seconds = (end - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "Reelsmith %s: scenes %.2f s + stitch %.2f s = %.2f s wall, %.1fx real time (%s, %.2f s,"
-              + " %d KiB)%n",
+          "Reelsmith %s: scenes %.2f s + stitch %.2f s = %.2f s wall, %.1fx real time, %.1f s CPU"
+              + " (%s, %.2f s, %d KiB)%n",
           run == 0 ? "warm-up" : "run " + run,
           (scenesDone - start) / 1e9,
           (end - scenesDone) / 1e9,
           seconds,
           AD_SECONDS / seconds,
+          cpu,
           ad.path(),
           ad.durationSeconds(),
           Files.size(store.path(generationId, ad.path())) / 1024);
@@ -353,6 +356,7 @@ public final class RenderBenchmark {
 
   private static double cliRun(List<String> command, int run)
       throws IOException, InterruptedException {
+    double cpuStart = childrenCpuSeconds();
     long start = System.nanoTime();
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     // The program sits next to the FFmpeg libraries it links against.
@@ -365,11 +369,34 @@ public final class RenderBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "ffmpeg CLI %s: %.2f s wall, %.1fx real time%n",
+        "ffmpeg CLI %s: %.2f s wall, %.1fx real time, %.1f s CPU%n",
         run == 0 ? "warm-up" : "run " + run,
         seconds,
-        AD_SECONDS / seconds);
+        AD_SECONDS / seconds,
+        childrenCpuSeconds() - cpuStart);
     return seconds;
+  }
+
+  /** CPU time of this JVM, all threads, user and system. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time of this process's finished children, from /proc/self/stat (cutime + cstime, in clock
+   * ticks of 1/100 s); 0 where there is no /proc.
+   */
+  private static double childrenCpuSeconds() throws IOException {
+    Path stat = Path.of("/proc/self/stat");
+    if (!Files.exists(stat)) {
+      return 0;
+    }
+    String line = Files.readString(stat);
+    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+    // Fields after the command name start at field 3 (state): cutime is field 16, cstime 17.
+    return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
   }
 
   private static double median(double[] values) {

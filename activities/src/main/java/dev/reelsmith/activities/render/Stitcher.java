@@ -154,12 +154,13 @@ public final class Stitcher {
           List<AVPacket> packets = inputs.get(segment.scene()).packets();
           for (int f = segment.copyFrom(); f < segment.copyUntil(); f++) {
             out.copy(packets.get(f));
+            if (f % fps == 0) {
+              progress.update(segment.scene(), scenes.size(), out.frames, total);
+            }
           }
         }
         boolean sceneDone = i == plan.size() - 1 || plan.get(i + 1).scene() != segment.scene();
-        if (sceneDone) {
-          progress.update(segment.scene() + 1, scenes.size(), out.frames, total);
-        }
+        progress.update(segment.scene() + (sceneDone ? 1 : 0), scenes.size(), out.frames, total);
       }
       audio.finish();
       writer.finish();

@@ -86,8 +86,10 @@ public final class VideoEncoding {
       options.put("preset", "veryfast");
       options.put("crf", X264_CRF);
       options.put("profile", "high");
-      // Honour a forced keyframe as an IDR frame, so that the stitcher can cut there.
+      // Honour a forced keyframe as an IDR frame, so that the stitcher can cut there, and add no
+      // keyframes of its own beyond the regular ones: a camera move over a still has no cuts.
       options.put("forced-idr", "1");
+      options.put("x264-params", "scenecut=0");
     } else {
       options.put("profile", "high");
       options.put("rc_mode", "quality");
