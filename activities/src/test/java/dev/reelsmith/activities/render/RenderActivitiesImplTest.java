@@ -202,6 +202,8 @@ class RenderActivitiesImplTest {
     FileTime videoTime = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(video, videoTime);
     Files.delete(folder().resolve(scene.poster()));
+    // The video is there, so the reference image is not needed any more.
+    Files.delete(folder().resolve(MediaLayout.reference(1)));
 
     activities.renderScene(generationId, params);
 
