@@ -16,6 +16,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -79,7 +81,12 @@ final class AacTrack implements AutoCloseable {
         .time_base(av_make_q(1, MusicBed.SAMPLE_RATE));
     av_channel_layout_default(context.ch_layout(), 2);
     context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-    int ret = avcodec_open2(context, codec, (AVDictionary) null);
+    AVDictionary options = new AVDictionary(null);
+    // The fast coder: half the encoding time of the default two-loop search, and no audible
+    // difference on a soft synthesized bed at this rate.
+    av_dict_set(options, "aac_coder", "fast", 0);
+    int ret = avcodec_open2(context, codec, options);
+    av_dict_free(options);
     if (ret < 0) {
       avcodec_free_context(context);
       Av.check(ret, "opening the AAC encoder");

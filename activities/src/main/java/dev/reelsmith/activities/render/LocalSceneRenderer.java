@@ -56,8 +56,12 @@ public final class LocalSceneRenderer implements SceneRenderer {
     Yuv420Image frame = new Yuv420Image(width, height);
     PlaneSampler luma = new PlaneSampler(width, height);
     PlaneSampler chroma = new PlaneSampler(frame.chromaWidth, frame.chromaHeight);
-    int incomingCut = Timeline.expectedIncomingCut(scene);
+    boolean[] cuts = new boolean[frames];
+    Timeline.expectedIncomingCuts(scene).forEach(f -> cuts[f] = true);
     int outgoingCut = Timeline.outgoingCut(scene);
+    if (outgoingCut > 0 && outgoingCut < frames) {
+      cuts[outgoingCut] = true;
+    }
     try (VideoEncoder encoder = new VideoEncoder(width, height, scene.fps());
         Mp4Writer writer = new Mp4Writer(output)) {
       int stream = writer.addStream(encoder.context());
@@ -79,8 +83,7 @@ public final class LocalSceneRenderer implements SceneRenderer {
         if (caption != null) {
           caption.blend(frame, caption.opacityAt((double) f / scene.fps()));
         }
-        boolean cut = (f == incomingCut || f == outgoingCut) && f > 0;
-        encoder.encode(frame, f, cut, sink);
+        encoder.encode(frame, f, cuts[f], sink);
         progress.update(f + 1, frames);
       }
       encoder.finish(sink);

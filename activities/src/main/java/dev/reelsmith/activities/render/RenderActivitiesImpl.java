@@ -65,41 +65,8 @@ public class RenderActivitiesImpl implements RenderActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
       SceneChecks.validate(params);
-      Path reference = resolve(generationId, params.imagePath(), params.index());
-      if (!Files.isRegularFile(reference)) {
-        throw new PermanentRenderException(
-            Failures.MISSING_ARTEFACT,
-            String.format(
-                Locale.ROOT,
-                "Scene %d: the reference image %s is missing; upload the images again.",
-                params.index(),
-                params.imagePath()));
-      }
-      context
-          .getHeartbeatDetails(RenderProgress.class)
-          .ifPresent(
-              last ->
-                  LOG.log(
-                      Level.INFO,
-                      "scene {0}: attempt {1} starts over; the previous attempt had rendered {2}"
-                          + " of {3} frames, and a partial video is never kept",
-                      params.index(),
-                      context.getInfo().getAttempt(),
-                      last.framesDone(),
-                      last.framesTotal()));
-      Heartbeats heartbeats = new Heartbeats(context);
       if (!store.exists(generationId, video)) {
-        store.publish(
-            generationId,
-            video,
-            file ->
-                renderer.render(
-                    params,
-                    reference,
-                    file,
-                    (done, total) ->
-                        heartbeats.beat(
-                            new RenderProgress(params.index(), done, total), done == total)));
+        renderVideo(context, generationId, params, video);
       }
       Path published = store.path(generationId, video);
       store.publish(
@@ -113,6 +80,45 @@ public class RenderActivitiesImpl implements RenderActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  private void renderVideo(
+      ActivityExecutionContext context, String generationId, SceneParams params, String video)
+      throws IOException {
+    Path reference = resolve(generationId, params.imagePath(), params.index());
+    if (!Files.isRegularFile(reference)) {
+      throw new PermanentRenderException(
+          Failures.MISSING_ARTEFACT,
+          String.format(
+              Locale.ROOT,
+              "Scene %d: the reference image %s is missing; upload the images again.",
+              params.index(),
+              params.imagePath()));
+    }
+    context
+        .getHeartbeatDetails(RenderProgress.class)
+        .ifPresent(
+            last ->
+                LOG.log(
+                    Level.INFO,
+                    "scene {0}: attempt {1} starts over; the previous attempt had rendered {2}"
+                        + " of {3} frames, and a partial video is never kept",
+                    params.index(),
+                    context.getInfo().getAttempt(),
+                    last.framesDone(),
+                    last.framesTotal()));
+    Heartbeats heartbeats = new Heartbeats(context);
+    store.publish(
+        generationId,
+        video,
+        file ->
+            renderer.render(
+                params,
+                reference,
+                file,
+                (done, total) ->
+                    heartbeats.beat(
+                        new RenderProgress(params.index(), done, total), done == total)));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.reelsmith.activities.render;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_clone;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
@@ -11,10 +13,18 @@ import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.Tone;
 import dev.reelsmith.workflows.messages.Transition;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -29,11 +39,18 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * and the spliced stream stays valid. A scene whose stream does not match (another provider's
  * encoder, another size or rate) is decoded and re-encoded instead: slower, same result.
  *
- * <p>The copy starts at the first IDR frame at or after the incoming overlap, which the renderer
- * places exactly there when it guessed the overlap right ({@link Timeline}); otherwise the frames
- * up to the next IDR are re-encoded too.
+ * <p>The copy of a scene starts at its first IDR frame at or after the incoming overlap, which the
+ * renderer places exactly there when it guessed the overlap right ({@link Timeline}); otherwise the
+ * frames up to that IDR are re-encoded after the transition.
+ *
+ * <p>The encoded runs (transitions, re-encoded scenes) are independent, so they are made on a small
+ * pool of threads while the calling thread writes the copied bodies in order and a third thread
+ * makes the music.
  */
 public final class Stitcher {
+
+  /** Threads that encode transitions; with the music thread that keeps two cores busy. */
+  private static final int ENCODING_THREADS = 2;
 
   /** A rendered scene: its file and the parameters it was rendered with. */
   public record Scene(Path video, SceneParams params) {}
@@ -61,16 +78,27 @@ public final class Stitcher {
     int width = first.width();
     int height = first.height();
     int fps = first.fps();
-    int count = scenes.size();
     int[] overlap = overlaps(scenes, width, height, fps);
     int total = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < scenes.size(); i++) {
       total += scenes.get(i).params().frameCount() - overlap[i];
     }
+
+    List<VideoInput> inputs = new ArrayList<>();
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            ENCODING_THREADS,
+            task -> {
+              Thread thread = new Thread(task, "reelsmith-stitch-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<Future<Run>> runs = new ArrayList<>();
     try (Mp4Writer writer = new Mp4Writer(output);
         AacTrack audio = new AacTrack(tone, (double) total / fps)) {
-      List<byte[]> parameterSets;
       int videoStream;
+      List<byte[]> parameterSets;
       try (VideoEncoder reference = new VideoEncoder(width, height, fps)) {
         parameterSets = H264Bitstream.parameterSets(reference.extradata());
         videoStream = writer.addStream(reference.context());
@@ -78,60 +106,131 @@ public final class Stitcher {
       audio.attach(writer);
       writer.start();
       audio.start();
-      Output out = new Output(writer, videoStream, audio, width, height, fps);
-      Yuv420Image blended = new Yuv420Image(width, height);
-      SceneSource previous = null;
-      try {
-        for (int s = 0; s < count; s++) {
-          Scene scene = scenes.get(s);
-          SceneSource current = SceneSource.open(scene, parameterSets, width, height, fps);
-          int head = s == 0 ? 0 : overlap[s - 1];
-          int tailCut = scene.params().frameCount() - overlap[s];
-          if (previous != null) {
-            Transition.Kind kind = scenes.get(s - 1).params().transition().kind();
-            for (int k = 0; k < head; k++) {
-              Yuv420Image from = previous.reader.frame(previous.tailCut + k);
-              Yuv420Image to = current.reader.frame(k);
-              Transitions.blend(kind, from, to, Transitions.progress(k, head), blended);
-              out.encode(blended);
-            }
-            previous.close();
-            previous = null;
-          }
-          int copyFrom = current.copyable ? current.firstKeyframe(head, tailCut) : -1;
-          int soloEnd = copyFrom >= 0 ? copyFrom : tailCut;
-          for (int f = head; f < soloEnd; f++) {
-            out.encode(current.reader.frame(f));
-          }
-          if (copyFrom >= 0) {
-            out.endEncoding();
-            for (int f = copyFrom; f < tailCut; f++) {
-              out.copy(current.input.packets().get(f));
-            }
-            if (s < count - 1) {
-              current.reader.seekToPacket(current.lastKeyframe(tailCut));
-            }
-          }
-          current.tailCut = tailCut;
-          if (s < count - 1) {
-            previous = current;
-          } else {
-            current.close();
-          }
-          progress.update(s + 1, count, out.frames, total);
+
+      List<Segment> plan = new ArrayList<>();
+      int previousSeek = 0;
+      for (int s = 0; s < scenes.size(); s++) {
+        Scene scene = scenes.get(s);
+        VideoInput input = open(scene);
+        inputs.add(input);
+        int frames = scene.params().frameCount();
+        boolean copyable = matches(input, frames, parameterSets, width, height, fps);
+        int head = s == 0 ? 0 : overlap[s - 1];
+        int tailCut = frames - overlap[s];
+        int copyFrom = copyable ? firstKeyframe(input, head, tailCut) : -1;
+        int soloEnd = copyFrom >= 0 ? copyFrom : tailCut;
+        if (head > 0 || soloEnd > head) {
+          Run.Spec spec =
+              new Run.Spec(
+                  head == 0 ? null : inputs.get(s - 1),
+                  head == 0 ? 0 : scenes.get(s - 1).params().frameCount() - head,
+                  previousSeek,
+                  head == 0 ? null : scenes.get(s - 1).params().transition().kind(),
+                  input,
+                  head,
+                  soloEnd,
+                  width,
+                  height,
+                  fps);
+          runs.add(pool.submit(() -> Run.encode(spec)));
+          plan.add(new Segment(s, runs.size() - 1, -1, -1));
         }
-      } finally {
-        if (previous != null) {
-          previous.close();
+        if (copyFrom >= 0) {
+          plan.add(new Segment(s, -1, copyFrom, tailCut));
         }
+        // Packet numbers are frame numbers only in a copyable scene; any other is decoded from
+        // its start.
+        previousSeek = copyable ? lastKeyframe(input, tailCut) : 0;
       }
-      out.endEncoding();
+
+      Output out = new Output(writer, videoStream, audio, fps);
+      for (int i = 0; i < plan.size(); i++) {
+        Segment segment = plan.get(i);
+        if (segment.run() >= 0) {
+          try (Run run = await(runs.get(segment.run()))) {
+            out.write(run);
+          }
+        } else {
+          List<AVPacket> packets = inputs.get(segment.scene()).packets();
+          for (int f = segment.copyFrom(); f < segment.copyUntil(); f++) {
+            out.copy(packets.get(f));
+            if (f % fps == 0) {
+              progress.update(segment.scene(), scenes.size(), out.frames, total);
+            }
+          }
+        }
+        boolean sceneDone = i == plan.size() - 1 || plan.get(i + 1).scene() != segment.scene();
+        progress.update(segment.scene() + (sceneDone ? 1 : 0), scenes.size(), out.frames, total);
+      }
       audio.finish();
       writer.finish();
       if (out.frames != total) {
         throw new IllegalStateException("wrote " + out.frames + " frames, expected " + total);
       }
       return new Result(total, fps, out.copied, out.encoded);
+    } finally {
+      // Runs read the inputs' packets: they must be over before the inputs are freed.
+      pool.shutdownNow();
+      awaitTermination(pool);
+      for (Future<Run> run : runs) {
+        freeIfDone(run);
+      }
+      inputs.forEach(VideoInput::close);
+    }
+  }
+
+  /** One piece of the output, in order: an encoded run or a range of copied frames. */
+  private record Segment(int scene, int run, int copyFrom, int copyUntil) {}
+
+  private static Run await(Future<Run> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while encoding a transition");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** Frees the packets of a run that finished but was never written (a later step failed). */
+  private static void freeIfDone(Future<Run> run) {
+    if (!run.isDone() || run.isCancelled()) {
+      return;
+    }
+    try {
+      run.get().close();
+    } catch (ExecutionException e) {
+      // The run failed and freed its own packets; its failure is reported where it is awaited.
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitTermination(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -177,168 +276,188 @@ public final class Stitcher {
     return overlap;
   }
 
-  /** The output video: frames are either encoded (in runs) or copied, in order. */
+  private static VideoInput open(Scene scene) throws IOException {
+    try {
+      return VideoInput.read(scene.video());
+    } catch (FFmpegException e) {
+      if (e.code() == AVERROR_INVALIDDATA) {
+        throw new PermanentRenderException(
+            Failures.MISSING_ARTEFACT,
+            "Scene "
+                + scene.params().index()
+                + "'s video "
+                + scene.video().getFileName()
+                + " is damaged ("
+                + e.getMessage()
+                + "); render the scene again.",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /** Whether packet {@code i} is frame {@code i} of a stream our encoder could have made. */
+  private static boolean matches(
+      VideoInput input, int frames, List<byte[]> parameterSets, int width, int height, int fps) {
+    AVCodecParameters p = input.parameters();
+    if (p.codec_id() != AV_CODEC_ID_H264
+        || p.width() != width
+        || p.height() != height
+        || p.format() != AV_PIX_FMT_YUV420P
+        || input.packetCount() != frames
+        || !input.inPresentationOrder()
+        || H264Bitstream.lengthSize(input.extradata()) != 4
+        || !sameUnits(H264Bitstream.parameterSets(input.extradata()), parameterSets)) {
+      return false;
+    }
+    double timeBase = av_q2d(input.timeBase());
+    long first = input.firstPts();
+    for (int i = 0; i < frames; i++) {
+      double index = (input.packets().get(i).pts() - first) * timeBase * fps;
+      if (Math.abs(index - i) > 0.01) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameUnits(List<byte[]> a, List<byte[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first IDR frame in {@code [from, until)}, or -1. */
+  private static int firstKeyframe(VideoInput input, int from, int until) {
+    for (int i = from; i < until; i++) {
+      if (input.isKeyframe(i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last IDR frame at or before {@code frame}. */
+  static int lastKeyframe(VideoInput input, int frame) {
+    for (int i = Math.min(frame, input.packetCount() - 1); i > 0; i--) {
+      if (input.isKeyframe(i)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Frames encoded in one go by a fresh encoder (so they start with an IDR frame): a transition,
+   * then any frames of the incoming scene that cannot be copied.
+   */
+  private static final class Run implements AutoCloseable {
+
+    /**
+     * What to encode: {@code head} frames blending {@code from} (starting at its frame {@code
+     * fromStart}, decoded from its keyframe packet {@code fromSeek}) into {@code to}, then frames
+     * {@code head..end} of {@code to} as they are.
+     */
+    record Spec(
+        VideoInput from,
+        int fromStart,
+        int fromSeek,
+        Transition.Kind kind,
+        VideoInput to,
+        int head,
+        int end,
+        int width,
+        int height,
+        int fps) {}
+
+    final List<AVPacket> packets = new ArrayList<>();
+    int frames;
+
+    static Run encode(Spec spec) throws IOException {
+      Run run = new Run();
+      try (VideoEncoder encoder = new VideoEncoder(spec.width(), spec.height(), spec.fps());
+          FrameReader incoming =
+              new FrameReader(spec.to(), spec.width(), spec.height(), spec.fps());
+          FrameReader outgoing =
+              spec.head() == 0
+                  ? null
+                  : new FrameReader(spec.from(), spec.width(), spec.height(), spec.fps())) {
+        VideoEncoder.PacketSink keep = packet -> run.packets.add(av_packet_clone(packet));
+        if (outgoing != null) {
+          outgoing.seekToPacket(spec.fromSeek());
+          Yuv420Image blended = new Yuv420Image(spec.width(), spec.height());
+          for (int k = 0; k < spec.head(); k++) {
+            Yuv420Image a = outgoing.frame(spec.fromStart() + k);
+            Yuv420Image b = incoming.frame(k);
+            Transitions.blend(spec.kind(), a, b, Transitions.progress(k, spec.head()), blended);
+            encoder.encode(blended, run.frames++, false, keep);
+          }
+        }
+        for (int f = spec.head(); f < spec.end(); f++) {
+          encoder.encode(incoming.frame(f), run.frames++, false, keep);
+        }
+        encoder.finish(keep);
+      } catch (IOException | RuntimeException | Error e) {
+        run.close();
+        throw e;
+      }
+      if (run.packets.size() != run.frames) {
+        run.close();
+        throw new FFmpegException(
+            "the encoder made " + run.packets.size() + " packets for " + run.frames + " frames",
+            -1);
+      }
+      return run;
+    }
+
+    @Override
+    public void close() {
+      packets.forEach(packet -> av_packet_free(packet));
+      packets.clear();
+    }
+  }
+
+  /** The output video, written in order: encoded runs and copied packets. */
   private static final class Output {
     private final Mp4Writer writer;
     private final int stream;
     private final AacTrack audio;
-    private final int width;
-    private final int height;
     private final int fps;
     private final AVRational frameTime;
-    private VideoEncoder encoder;
     int frames;
     int copied;
     int encoded;
 
-    Output(Mp4Writer writer, int stream, AacTrack audio, int width, int height, int fps) {
+    Output(Mp4Writer writer, int stream, AacTrack audio, int fps) {
       this.writer = writer;
       this.stream = stream;
       this.audio = audio;
-      this.width = width;
-      this.height = height;
       this.fps = fps;
       this.frameTime = av_make_q(1, fps);
     }
 
-    void encode(Yuv420Image frame) throws IOException {
-      if (encoder == null) {
-        encoder = new VideoEncoder(width, height, fps);
-      }
-      encoder.encode(frame, frames, false, this::writeEncoded);
-      frames++;
-      encoded++;
-    }
-
-    /** Flushes and closes the current encoder run, so that copied packets may follow. */
-    void endEncoding() throws IOException {
-      if (encoder != null) {
-        try {
-          encoder.finish(this::writeEncoded);
-        } finally {
-          encoder.close();
-          encoder = null;
-        }
+    /** Writes an encoded run (Annex B packets, one per frame, in presentation order). */
+    void write(Run run) throws IOException {
+      for (AVPacket packet : run.packets) {
+        audio.writeUntil((frames + 1.0) / fps);
+        writer.writeFrame(packet, stream, frameTime, frames, false);
+        frames++;
+        encoded++;
       }
     }
 
+    /** Copies a packet from a scene's MP4 (NAL units behind length fields). */
     void copy(AVPacket packet) throws IOException {
       audio.writeUntil((frames + 1.0) / fps);
       writer.writeFrame(packet, stream, frameTime, frames, true);
       frames++;
       copied++;
-    }
-
-    private void writeEncoded(AVPacket packet) throws IOException {
-      audio.writeUntil((packet.pts() + 1.0) / fps);
-      writer.writeFrame(packet, stream, frameTime, packet.pts(), false);
-    }
-  }
-
-  /** One scene being read: its packets, a decoder, and whether its packets can be copied. */
-  private static final class SceneSource implements AutoCloseable {
-    final VideoInput input;
-    final FrameReader reader;
-    final boolean copyable;
-    int tailCut;
-
-    private SceneSource(VideoInput input, FrameReader reader, boolean copyable) {
-      this.input = input;
-      this.reader = reader;
-      this.copyable = copyable;
-    }
-
-    static SceneSource open(Scene scene, List<byte[]> parameterSets, int width, int height, int fps)
-        throws IOException {
-      VideoInput input;
-      try {
-        input = VideoInput.read(scene.video());
-      } catch (FFmpegException e) {
-        if (e.code() == AVERROR_INVALIDDATA) {
-          throw new PermanentRenderException(
-              Failures.MISSING_ARTEFACT,
-              "Scene "
-                  + scene.params().index()
-                  + "'s video "
-                  + scene.video().getFileName()
-                  + " is damaged ("
-                  + e.getMessage()
-                  + "); render the scene again.",
-              e);
-        }
-        throw e;
-      }
-      try {
-        boolean copyable =
-            matches(input, scene.params().frameCount(), parameterSets, width, height, fps);
-        return new SceneSource(input, new FrameReader(input, width, height, fps), copyable);
-      } catch (IOException | RuntimeException e) {
-        input.close();
-        throw e;
-      }
-    }
-
-    /** Whether packet {@code i} is frame {@code i} of a stream our encoder could have made. */
-    private static boolean matches(
-        VideoInput input, int frames, List<byte[]> parameterSets, int width, int height, int fps) {
-      AVCodecParameters p = input.parameters();
-      if (p.codec_id() != AV_CODEC_ID_H264
-          || p.width() != width
-          || p.height() != height
-          || p.format() != AV_PIX_FMT_YUV420P
-          || input.packetCount() != frames
-          || !input.inPresentationOrder()
-          || H264Bitstream.lengthSize(input.extradata()) != 4
-          || !sameUnits(H264Bitstream.parameterSets(input.extradata()), parameterSets)) {
-        return false;
-      }
-      double timeBase = av_q2d(input.timeBase());
-      long first = input.firstPts();
-      for (int i = 0; i < frames; i++) {
-        double index = (input.packets().get(i).pts() - first) * timeBase * fps;
-        if (Math.abs(index - i) > 0.01) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean sameUnits(List<byte[]> a, List<byte[]> b) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      for (int i = 0; i < a.size(); i++) {
-        if (!Arrays.equals(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** The first IDR frame in {@code [from, until)}, or -1. */
-    int firstKeyframe(int from, int until) {
-      for (int i = from; i < until; i++) {
-        if (input.isKeyframe(i)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /** The last IDR frame at or before {@code frame}. */
-    int lastKeyframe(int frame) {
-      for (int i = Math.min(frame, input.packetCount() - 1); i > 0; i--) {
-        if (input.isKeyframe(i)) {
-          return i;
-        }
-      }
-      return 0;
-    }
-
-    @Override
-    public void close() {
-      reader.close();
-      input.close();
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.reelsmith.activities.render;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.Transition;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The one owner of the frame arithmetic that the renderer and the stitcher must agree on: how many
@@ -16,10 +18,15 @@ import java.util.List;
 final class Timeline {
 
   /**
-   * The overlap a scene renderer assumes for the incoming transition, which {@link SceneParams}
-   * does not carry: the scene's own outgoing transition (planners use one length per ad), else
-   * this.
+   * When a scene has no outgoing transition to go by (the last scene), the renderer puts IDR frames
+   * every this many seconds over the first second, so that an unexpected incoming overlap costs the
+   * stitcher at most a few re-encoded frames.
    */
+  static final double INCOMING_LADDER_STEP = 0.2;
+
+  static final double INCOMING_LADDER_END = 1.0;
+
+  /** The incoming overlap assumed besides the ladder: a common transition length. */
   static final double ASSUMED_INCOMING_SECONDS = 0.5;
 
   private Timeline() {}
@@ -38,18 +45,27 @@ final class Timeline {
   }
 
   /**
-   * Where the renderer expects the incoming overlap to end, for its IDR frame; 0 for the first
-   * scene. A wrong guess costs the stitcher a few re-encoded frames, never correctness.
+   * Where the renderer expects the incoming overlap to end, for its IDR frames; none for the first
+   * scene. {@link SceneParams} does not carry the incoming transition, so this is a guess: the
+   * scene's own outgoing overlap (planners use one transition length per ad), or, for the last
+   * scene, a ladder of candidates. A wrong guess costs the stitcher the frames up to the next IDR
+   * frame, never correctness.
    */
-  static int expectedIncomingCut(SceneParams scene) {
-    if (scene.index() <= 1) {
-      return 0;
+  static SortedSet<Integer> expectedIncomingCuts(SceneParams scene) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    if (scene.index() > 1) {
+      if (scene.transition() != null) {
+        cuts.add(overlapFrames(scene.transition(), scene.fps()));
+      } else {
+        int step = Math.max(1, (int) Math.round(INCOMING_LADDER_STEP * scene.fps()));
+        for (int f = step; f <= INCOMING_LADDER_END * scene.fps(); f += step) {
+          cuts.add(f);
+        }
+        cuts.add((int) Math.round(ASSUMED_INCOMING_SECONDS * scene.fps()));
+      }
     }
-    int frames =
-        scene.transition() != null
-            ? overlapFrames(scene.transition(), scene.fps())
-            : (int) Math.round(ASSUMED_INCOMING_SECONDS * scene.fps());
-    return Math.min(frames, outgoingCut(scene));
+    cuts.removeIf(f -> f <= 0 || f >= outgoingCut(scene));
+    return cuts;
   }
 
   /** Frames of the joined ad. */

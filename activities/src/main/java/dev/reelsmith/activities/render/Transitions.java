@@ -82,18 +82,21 @@ final class Transitions {
     double feather = Math.max(1, WIPE_FEATHER * width);
     // The edge travels from beyond the right side to beyond the left, feather included.
     double edge = width + feather / 2 - p * (width + feather);
-    int[] weights = new int[width];
-    for (int x = 0; x < width; x++) {
-      double t = (x + 0.5 - (edge - feather / 2)) / feather;
-      weights[x] = weight(t);
+    int start = (int) Math.max(0, Math.min(width, Math.floor(edge - feather / 2)));
+    int end = (int) Math.max(start, Math.min(width, Math.ceil(edge + feather / 2)));
+    int[] weights = new int[end - start];
+    for (int x = start; x < end; x++) {
+      weights[x - start] = weight((x + 0.5 - (edge - feather / 2)) / feather);
     }
     for (int y = 0; y < height; y++) {
       int row = y * width;
-      for (int x = 0; x < width; x++) {
+      System.arraycopy(a, row, out, row, start);
+      for (int x = start; x < end; x++) {
         int i = row + x;
         int from = a[i] & 255;
-        out[i] = (byte) (from + ((((b[i] & 255) - from) * weights[x] + 128) >> 8));
+        out[i] = (byte) (from + ((((b[i] & 255) - from) * weights[x - start] + 128) >> 8));
       }
+      System.arraycopy(b, row + end, out, row + end, width - end);
     }
   }
 
@@ -106,22 +109,25 @@ final class Transitions {
       whole++;
       fraction = 0;
     }
+    int keep = 256 - fraction;
     // Output x shows the strip [a | b] at position x + shift, interpolated between pixels.
+    int seam = width - whole - 1;
     for (int y = 0; y < height; y++) {
       int row = y * width;
-      for (int x = 0; x < width; x++) {
-        int s = x + whole;
-        int left = strip(a, b, row, width, s);
-        int right = strip(a, b, row, width, s + 1);
-        out[row + x] = (byte) (left + (((right - left) * fraction + 128) >> 8));
+      for (int x = 0; x < seam; x++) {
+        int i = row + x + whole;
+        out[row + x] = (byte) (((a[i] & 255) * keep + (a[i + 1] & 255) * fraction + 128) >> 8);
+      }
+      if (seam >= 0) {
+        int left = a[row + width - 1] & 255;
+        int right = b[row] & 255;
+        out[row + seam] = (byte) ((left * keep + right * fraction + 128) >> 8);
+      }
+      for (int x = Math.max(0, seam + 1); x < width; x++) {
+        int s = row + x + whole - width;
+        int right = b[Math.min(row + width - 1, s + 1)] & 255;
+        out[row + x] = (byte) (((b[s] & 255) * keep + right * fraction + 128) >> 8);
       }
     }
-  }
-
-  private static int strip(byte[] a, byte[] b, int row, int width, int s) {
-    if (s < width) {
-      return a[row + s] & 255;
-    }
-    return b[row + Math.min(width - 1, s - width)] & 255;
   }
 }

@@ -16,7 +16,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -84,14 +86,36 @@ public final class VideoEncoding {
       options.put("preset", "veryfast");
       options.put("crf", X264_CRF);
       options.put("profile", "high");
-      // Honour a forced keyframe as an IDR frame, so that the stitcher can cut there.
+      // Honour a forced keyframe as an IDR frame, so that the stitcher can cut there, and add no
+      // keyframes of its own beyond the regular ones: a camera move over a still has no cuts.
       options.put("forced-idr", "1");
+      options.put("x264-params", "scenecut=0");
     } else {
       options.put("profile", "high");
       options.put("rc_mode", "quality");
       options.put("allow_skip_frames", "0");
     }
     return options;
+  }
+
+  /**
+   * The same encoder and settings as {@code ffmpeg} command-line arguments, for comparisons with
+   * the command-line tool (the render benchmark).
+   */
+  public static List<String> commandLineArguments(int width, int height, int fps) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("-c:v", ENCODER, "-pix_fmt", "yuv420p", "-r", Integer.toString(fps)));
+    args.addAll(List.of("-g", Integer.toString(gopSize(fps)), "-bf", "0"));
+    args.addAll(List.of("-color_range", "tv", "-colorspace", "bt709"));
+    args.addAll(List.of("-color_primaries", "bt709", "-color_trc", "bt709"));
+    if (ENCODER.equals(OPENH264)) {
+      args.addAll(List.of("-b:v", Long.toString(bitRate(width, height, fps))));
+    }
+    for (Map.Entry<String, String> option : encoderOptions().entrySet()) {
+      String name = option.getKey().equals("profile") ? "profile:v" : option.getKey();
+      args.addAll(List.of("-" + name, option.getValue()));
+    }
+    return args;
   }
 
   /** The regular keyframe interval in frames. */

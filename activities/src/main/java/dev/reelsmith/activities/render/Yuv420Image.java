@@ -32,9 +32,13 @@ final class Yuv420Image {
     this.v = new byte[chromaWidth * chromaHeight];
   }
 
-  /** Converts an RGB picture (any alpha is ignored); its size must be even. */
+  /**
+   * Converts an opaque picture; its size must be even. An opaque {@code TYPE_INT_ARGB_PRE} picture
+   * (a canvas) is read as it is: with alpha 255 its premultiplied colours are the colours.
+   */
   static Yuv420Image fromRgb(BufferedImage image) {
-    BufferedImage rgb = Images.toIntRgb(image);
+    BufferedImage rgb =
+        image.getType() == BufferedImage.TYPE_INT_ARGB_PRE ? image : Images.toIntRgb(image);
     int w = rgb.getWidth();
     int h = rgb.getHeight();
     int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();

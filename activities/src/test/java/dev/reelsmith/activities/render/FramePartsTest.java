@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.reelsmith.workflows.messages.CameraMove;
 import dev.reelsmith.workflows.messages.Caption;
+import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.Tone;
+import dev.reelsmith.workflows.messages.Transition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +57,24 @@ class FramePartsTest {
     assertThat(w.size()).isEqualTo(1.0);
     assertThat(w.left()).isEqualTo(0.0);
     assertThat(w.top()).isEqualTo(0.0);
+  }
+
+  @Test
+  void scenesExpectToBeCutWhereTheirTransitionsWillOverlap() {
+    SceneParams first =
+        Fixtures.scene(1, 640, 360, 4.0, new Transition(Transition.Kind.CROSSFADE, 0.5));
+    SceneParams middle =
+        Fixtures.scene(2, 640, 360, 4.0, new Transition(Transition.Kind.WIPE_LEFT, 0.4));
+    SceneParams last = Fixtures.scene(3, 640, 360, 4.0, null);
+
+    assertThat(Timeline.expectedIncomingCuts(first)).isEmpty();
+    assertThat(Timeline.outgoingCut(first)).isEqualTo(105);
+    assertThat(Timeline.expectedIncomingCuts(middle)).containsExactly(12);
+    assertThat(Timeline.outgoingCut(middle)).isEqualTo(108);
+    // The last scene has no transition to guess from: a ladder every 0.2 s, and 0.5 s.
+    assertThat(Timeline.expectedIncomingCuts(last)).containsExactly(6, 12, 15, 18, 24, 30);
+    assertThat(Timeline.outgoingCut(last)).isEqualTo(120);
+    assertThat(Timeline.totalFrames(List.of(first, middle, last))).isEqualTo(360 - 15 - 12);
   }
 
   @Test

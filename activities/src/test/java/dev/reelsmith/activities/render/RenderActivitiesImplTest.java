@@ -110,7 +110,7 @@ class RenderActivitiesImplTest {
     Fixtures.writeReference(folder(), 2, Fixtures.photo(2, 900, 1200));
     SceneParams first =
         Fixtures.scene(1, width, height, 1.0, new Transition(Transition.Kind.CROSSFADE, 0.3));
-    SceneParams second = Fixtures.scene(2, width, height, 1.0, null);
+    SceneParams second = Fixtures.scene(2, width, height, 0.6, null);
 
     SceneVideo scene = activities.renderScene(generationId, first);
     SceneVideo last = activities.renderScene(generationId, second);
@@ -136,15 +136,15 @@ class RenderActivitiesImplTest {
     assertThat(ad.poster()).isEqualTo(MediaLayout.FINAL_POSTER);
     assertThat(ad.width()).isEqualTo(width);
     assertThat(ad.height()).isEqualTo(height);
-    assertThat(ad.durationSeconds()).isCloseTo(1.7, within(0.001));
+    assertThat(ad.durationSeconds()).isCloseTo(1.3, within(0.001));
     VideoProbe.Info adInfo = VideoProbe.probe(folder().resolve(ad.path()));
     assertThat(adInfo.codec()).isEqualTo("h264");
     assertThat(adInfo.pixelFormat()).isEqualTo("yuv420p");
     assertThat(adInfo.width()).isEqualTo(width);
     assertThat(adInfo.height()).isEqualTo(height);
-    assertThat(adInfo.frameCount()).isEqualTo(51);
-    assertThat(adInfo.durationSeconds()).isCloseTo(1.7, within(0.5));
-    assertThat(adInfo.videoDurationSeconds()).isCloseTo(1.7, within(0.05));
+    assertThat(adInfo.frameCount()).isEqualTo(39);
+    assertThat(adInfo.durationSeconds()).isCloseTo(1.3, within(0.5));
+    assertThat(adInfo.videoDurationSeconds()).isCloseTo(1.3, within(0.05));
     assertThat(adInfo.moovBeforeMdat()).isTrue();
     assertThat(adInfo.hasAudio()).isTrue();
     assertThat(adInfo.audioCodec()).isEqualTo("aac");
@@ -202,6 +202,8 @@ class RenderActivitiesImplTest {
     FileTime videoTime = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(video, videoTime);
     Files.delete(folder().resolve(scene.poster()));
+    // The video is there, so the reference image is not needed any more.
+    Files.delete(folder().resolve(MediaLayout.reference(1)));
 
     activities.renderScene(generationId, params);
 
