@@ -264,11 +264,15 @@ final class ProgressFeed {
   }
 
   private static ServerSentEvent<Object> withReconnectHint(ServerSentEvent<Object> event) {
-    return ServerSentEvent.builder(event.data())
-        .id(event.id())
-        .comment(event.comment())
-        .retry(RECONNECT_AFTER)
-        .build();
+    ServerSentEvent.Builder<Object> hinted =
+        ServerSentEvent.builder(event.data()).retry(RECONNECT_AFTER);
+    if (event.id() != null) {
+      hinted.id(event.id());
+    }
+    if (event.comment() != null) {
+      hinted.comment(event.comment());
+    }
+    return hinted.build();
   }
 
   /** One client's position in the feed; drained by one thread at a time. */
