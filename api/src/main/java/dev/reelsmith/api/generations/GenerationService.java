@@ -11,13 +11,18 @@ import dev.reelsmith.workflows.messages.GenerationSettings;
 import dev.reelsmith.workflows.messages.ImageRef;
 import dev.reelsmith.workflows.messages.ProgressPage;
 import dev.reelsmith.workflows.messages.Status;
+import io.grpc.Context;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,6 +35,15 @@ import reactor.core.scheduler.Schedulers;
  */
 @Service
 public class GenerationService {
+
+  /** Cancels the gRPC contexts of queries that ran past their deadline. */
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "reelsmith-query-deadlines");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final WorkflowClient client;
   private final ReelsmithProperties properties;
@@ -56,6 +70,22 @@ public class GenerationService {
   /** The progress page after {@code afterSeq}; 404 when there is no such generation. */
   public Mono<ProgressPage> progress(String generationId, long afterSeq) {
     return blocking(() -> workflow(generationId).progress(afterSeq));
+  }
+
+  /**
+   * Like {@link #progress(String, long)}, but gives up after {@code deadline}. A query is answered
+   * by a worker, so without one it would otherwise wait about a minute (the SDK retries its own
+   * timeouts); the caller can say "waiting for a worker" sooner and try again.
+   */
+  public Mono<ProgressPage> progress(String generationId, long afterSeq, Duration deadline) {
+    return blocking(
+        () -> {
+          try (Context.CancellableContext context =
+              Context.current()
+                  .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS, DEADLINES)) {
+            return context.call(() -> workflow(generationId).progress(afterSeq));
+          }
+        });
   }
 
   /** Resumes a failed generation; 409 when it has not failed. */
