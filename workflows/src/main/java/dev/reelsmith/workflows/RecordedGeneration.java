@@ -49,6 +49,9 @@ public record RecordedGeneration(
 
   /** The step a retry resumes at; {@link Step#COMPLETE} when there is nothing left to do. */
   public Step resumesAt() {
+    if (ad != null) {
+      return Step.COMPLETE;
+    }
     if (images == null) {
       return Step.UPLOAD;
     }
@@ -61,7 +64,7 @@ public record RecordedGeneration(
     if (params == null) {
       return Step.VIDEO_PARAMS;
     }
-    return ad == null ? Step.VIDEOS : Step.COMPLETE;
+    return Step.VIDEOS;
   }
 
   public GenerationSnapshot snapshot() {

@@ -63,6 +63,18 @@ class RecordedGenerationTest {
   }
 
   @Test
+  void theAdsRecordAloneMakesAGenerationComplete() {
+    FinalAd ad = new FinalAd(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER, 30, 1280, 720);
+
+    GenerationSnapshot snapshot = recorded(null, null, null, null, List.of(), ad).snapshot();
+
+    assertThat(snapshot.status()).isEqualTo(Status.COMPLETED);
+    assertThat(snapshot.step()).isEqualTo(Step.COMPLETE);
+    assertThat(snapshot.progress()).isEqualTo(100);
+    assertThat(snapshot.error()).isNull();
+  }
+
+  @Test
   void aGenerationWithoutItsStoryWasInterruptedAtTheStoryStep() {
     RecordedGeneration generation = recorded(images, null, null, null, List.of(), null);
 
