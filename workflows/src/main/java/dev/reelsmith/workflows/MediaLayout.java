@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 public final class MediaLayout {
 
+  /** Where the API serves artefacts: {@code /media/<generation id>/<relative path>}. */
+  public static final String URL_PREFIX = "/media/";
+
   public static final String FINAL_VIDEO = "final.mp4";
   public static final String FINAL_POSTER = "final.jpg";
 
@@ -56,6 +59,6 @@ public final class MediaLayout {
 
   /** The link under which the API serves an artefact of a generation. */
   public static String url(String generationId, String relativePath) {
-    return "/media/" + generationId + "/" + relativePath;
+    return URL_PREFIX + generationId + "/" + relativePath;
   }
 }
