@@ -19,8 +19,8 @@ public final class LocalPipeline {
     return new ImageActivitiesImpl(store);
   }
 
-  public static CopyActivitiesImpl copy() {
-    return CopyActivitiesImpl.local();
+  public static CopyActivitiesImpl copy(MediaStore store) {
+    return CopyActivitiesImpl.local(store);
   }
 
   public static RenderActivitiesImpl render(MediaStore store) {
@@ -29,6 +29,6 @@ public final class LocalPipeline {
 
   /** An implementation of each activity interface, all sharing one media store. */
   public static List<Object> activities(MediaStore store) {
-    return List.of(images(store), copy(), render(store));
+    return List.of(images(store), copy(store), render(store));
   }
 }

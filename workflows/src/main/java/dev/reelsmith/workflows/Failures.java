@@ -18,5 +18,10 @@ public enum Failures {
   /** A provider refused the request for good (safety, validation, bad key). */
   PROVIDER_REJECTED,
   /** A retry window passed with nobody asking for a retry. */
-  ABANDONED
+  ABANDONED,
+  /**
+   * The Temporal server forgot the generation's workflow (an embedded server that restarted); what
+   * its steps recorded is kept, and a retry resumes from there.
+   */
+  INTERRUPTED
 }

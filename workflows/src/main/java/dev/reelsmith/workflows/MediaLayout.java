@@ -9,8 +9,26 @@ import java.util.Locale;
  */
 public final class MediaLayout {
 
+  /** Where the API serves artefacts: {@code /media/<generation id>/<relative path>}. */
+  public static final String URL_PREFIX = "/media/";
+
   public static final String FINAL_VIDEO = "final.mp4";
   public static final String FINAL_POSTER = "final.jpg";
+
+  /**
+   * The generation's manifest: one JSON part per finished step, so the history and finished ads
+   * survive a restart of an embedded Temporal server. Internal: never served as media.
+   */
+  public static final String MANIFEST_FOLDER = "manifest";
+
+  /** What the generation was started with; written before its workflow starts. */
+  public static final String MANIFEST_GENERATION = MANIFEST_FOLDER + "/generation.json";
+
+  public static final String MANIFEST_IMAGES = MANIFEST_FOLDER + "/images.json";
+  public static final String MANIFEST_STORY = MANIFEST_FOLDER + "/story.json";
+  public static final String MANIFEST_SCENES = MANIFEST_FOLDER + "/scenes.json";
+  public static final String MANIFEST_PARAMS = MANIFEST_FOLDER + "/params.json";
+  public static final String MANIFEST_FINAL = MANIFEST_FOLDER + "/final.json";
 
   private MediaLayout() {}
 
@@ -34,8 +52,13 @@ public final class MediaLayout {
     return String.format(Locale.ROOT, "scene_videos/scene_%02d.jpg", index);
   }
 
+  /** The manifest part of one rendered scene, e.g. {@code manifest/scene_01.json}. */
+  public static String manifestScene(int index) {
+    return String.format(Locale.ROOT, "%s/scene_%02d.json", MANIFEST_FOLDER, index);
+  }
+
   /** The link under which the API serves an artefact of a generation. */
   public static String url(String generationId, String relativePath) {
-    return "/media/" + generationId + "/" + relativePath;
+    return URL_PREFIX + generationId + "/" + relativePath;
   }
 }

@@ -1,6 +1,8 @@
 package dev.reelsmith.activities.copy;
 
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.storage.Manifest;
+import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
@@ -23,8 +25,11 @@ import java.util.function.Supplier;
 
 /**
  * The writing steps: the story and its score, the scenes and their cohesion, and the render
- * parameters. The writer is pluggable (local by default, see {@link #local()}); scoring and
- * planning are the same for every writer.
+ * parameters. The writer is pluggable (local by default, see {@link #local(MediaStore)}); scoring
+ * and planning are the same for every writer.
+ *
+ * <p>Each step's result is kept in the generation's {@link Manifest} and returned from there when
+ * the step runs again, so a (possibly remote, paid) writer is asked once per generation.
  *
  * <p>Input that breaks the brief's rules, or scenes that point at images that do not exist, fail
  * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way.
@@ -32,16 +37,19 @@ import java.util.function.Supplier;
 @ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class CopyActivitiesImpl implements CopyActivities {
 
+  private final Manifest manifest;
   private final Copywriter copywriter;
   private final StoryScorer storyScorer;
   private final CohesionScorer cohesionScorer;
   private final VideoParamsPlanner planner;
 
   public CopyActivitiesImpl(
+      MediaStore store,
       Copywriter copywriter,
       StoryScorer storyScorer,
       CohesionScorer cohesionScorer,
       VideoParamsPlanner planner) {
+    this.manifest = new Manifest(store);
     this.copywriter = copywriter;
     this.storyScorer = storyScorer;
     this.cohesionScorer = cohesionScorer;
@@ -49,21 +57,39 @@ public final class CopyActivitiesImpl implements CopyActivities {
   }
 
   /** The offline default: {@link LocalCopywriter} with the standard scorers and planner. */
-  public static CopyActivitiesImpl local() {
+  public static CopyActivitiesImpl local(MediaStore store) {
     return new CopyActivitiesImpl(
-        new LocalCopywriter(), new StoryScorer(), new CohesionScorer(), new VideoParamsPlanner());
+        store,
+        new LocalCopywriter(),
+        new StoryScorer(),
+        new CohesionScorer(),
+        new VideoParamsPlanner());
   }
 
   @Override
   public Story writeStory(String generationId, Brief brief, List<ImageAnalysis> images) {
-    check(brief, images, false);
-    Story draft = guarded(() -> copywriter.writeStory(brief, images));
-    return new Story(draft.title(), draft.beats(), storyScorer.score(brief, draft));
+    return manifest.remember(generationId, Manifest.STORY, () -> newStory(brief, images));
   }
 
   @Override
   public ScenePlan planScenes(
       String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
+    return manifest.remember(generationId, Manifest.SCENES, () -> newPlan(brief, story, images));
+  }
+
+  @Override
+  public List<SceneParams> prepareVideoParams(
+      String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+    return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
+  }
+
+  private Story newStory(Brief brief, List<ImageAnalysis> images) {
+    check(brief, images, false);
+    Story draft = guarded(() -> copywriter.writeStory(brief, images));
+    return new Story(draft.title(), draft.beats(), storyScorer.score(brief, draft));
+  }
+
+  private ScenePlan newPlan(Brief brief, Story story, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (story == null || story.beats().isEmpty()) {
       throw invalid("there is no story to split into scenes", null);
@@ -72,9 +98,7 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return new ScenePlan(scenes, cohesionScorer.score(brief, scenes, images));
   }
 
-  @Override
-  public List<SceneParams> prepareVideoParams(
-      String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+  private List<SceneParams> newParams(Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (plan == null || plan.scenes().isEmpty()) {
       throw invalid("there are no scenes to prepare", null);

@@ -1,5 +1,6 @@
 package dev.reelsmith.activities.images;
 
+import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.Generations;
@@ -24,7 +25,8 @@ import javax.imageio.ImageIO;
  *
  * <p>Safe to run again: a reference copy is published atomically, so one that exists is complete
  * and a retry re-analyses it instead of decoding the upload a second time; the analysis of the same
- * pixels is the same.
+ * pixels is the same. Once every image is analysed, the analyses are kept in the generation's
+ * {@link Manifest} and returned from there while the reference copies they name are intact.
  */
 @ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class ImageActivitiesImpl implements ImageActivities {
@@ -36,6 +38,7 @@ public final class ImageActivitiesImpl implements ImageActivities {
   public static final int REFERENCE_MAX_SIDE = 2560;
 
   private final MediaStore store;
+  private final Manifest manifest;
   private final ImageAnalyzer analyzer;
 
   public ImageActivitiesImpl(MediaStore store) {
@@ -44,11 +47,20 @@ public final class ImageActivitiesImpl implements ImageActivities {
 
   public ImageActivitiesImpl(MediaStore store, ImageAnalyzer analyzer) {
     this.store = store;
+    this.manifest = new Manifest(store);
     this.analyzer = analyzer;
   }
 
   @Override
   public List<ImageAnalysis> analyzeImages(String generationId, List<ImageRef> images) {
+    return manifest.remember(
+        generationId,
+        Manifest.IMAGES,
+        known -> known.size() == images.size() && referencesIntact(generationId, known),
+        () -> analyzeAll(generationId, images));
+  }
+
+  private List<ImageAnalysis> analyzeAll(String generationId, List<ImageRef> images) {
     List<ImageAnalysis> analyses = new ArrayList<>();
     for (ImageRef image : images) {
       analyses.add(analyze(generationId, image));
@@ -82,6 +94,18 @@ public final class ImageActivitiesImpl implements ImageActivities {
       // A disk or storage hiccup: worth another attempt.
       throw Activity.wrap(e);
     }
+  }
+
+  /** Whether every reference copy the analyses name is there and still has a readable header. */
+  private boolean referencesIntact(String generationId, List<ImageAnalysis> analyses) {
+    for (ImageAnalysis analysis : analyses) {
+      try {
+        ImageDecoder.inspect(store.path(generationId, analysis.normalized()));
+      } catch (InvalidImageException | IOException damaged) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The published reference copy, or null when there is none or it cannot be read back. */

@@ -1,5 +1,6 @@
 package dev.reelsmith.activities.render;
 
+import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.Generations;
@@ -45,16 +46,40 @@ public class RenderActivitiesImpl implements RenderActivities {
   private static final System.Logger LOG = System.getLogger(RenderActivitiesImpl.class.getName());
 
   private final MediaStore store;
+  private final Manifest manifest;
   private final SceneRenderer renderer;
   private final Stitcher stitcher = new Stitcher();
 
   public RenderActivitiesImpl(MediaStore store, SceneRenderer renderer) {
     this.store = store;
+    this.manifest = new Manifest(store);
     this.renderer = renderer;
   }
 
   @Override
   public SceneVideo renderScene(String generationId, SceneParams params) {
+    return manifest.remember(
+        generationId,
+        Manifest.scene(params.index()),
+        scene -> published(generationId, scene.path(), scene.poster()),
+        () -> render(generationId, params));
+  }
+
+  @Override
+  public FinalAd stitchAd(
+      String generationId, Brief brief, List<SceneParams> params, List<SceneVideo> scenes) {
+    return manifest.remember(
+        generationId,
+        Manifest.FINAL,
+        ad -> published(generationId, ad.path(), ad.poster()),
+        () -> stitch(generationId, brief, params, scenes));
+  }
+
+  private boolean published(String generationId, String video, String poster) {
+    return store.exists(generationId, video) && store.exists(generationId, poster);
+  }
+
+  private SceneVideo render(String generationId, SceneParams params) {
     String video = MediaLayout.sceneVideo(params.index());
     String poster = MediaLayout.scenePoster(params.index());
     SceneVideo result =
@@ -121,8 +146,7 @@ public class RenderActivitiesImpl implements RenderActivities {
                         new RenderProgress(params.index(), done, total), done == total)));
   }
 
-  @Override
-  public FinalAd stitchAd(
+  private FinalAd stitch(
       String generationId, Brief brief, List<SceneParams> params, List<SceneVideo> scenes) {
     try {
       List<Stitcher.Scene> joined = pair(generationId, params, scenes);

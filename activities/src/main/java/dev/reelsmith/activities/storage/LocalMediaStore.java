@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Artefacts in a local folder: {@code <root>/<generation id>/<relative path>}. */
 public final class LocalMediaStore implements MediaStore {
@@ -30,11 +32,30 @@ public final class LocalMediaStore implements MediaStore {
   }
 
   @Override
-  public Path path(String generationId, String relativePath) {
+  public Path folder(String generationId) {
     if (!Generations.isValidId(generationId)) {
       throw new IllegalArgumentException("not a generation id: " + generationId);
     }
-    Path folder = root.resolve(generationId);
+    return root.resolve(generationId);
+  }
+
+  @Override
+  public List<String> generationIds() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries
+          .filter(Files::isDirectory)
+          .map(entry -> entry.getFileName().toString())
+          .filter(Generations::isValidId)
+          .toList();
+    }
+  }
+
+  @Override
+  public Path path(String generationId, String relativePath) {
+    Path folder = folder(generationId);
     Path file = folder.resolve(relativePath).normalize();
     if (!file.startsWith(folder) || file.equals(folder)) {
       throw new IllegalArgumentException("path escapes the generation folder: " + relativePath);

@@ -2,6 +2,7 @@ package dev.reelsmith.activities.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The one door to artefacts (PRODUCT.md §2): every activity reads and writes a generation's files
@@ -13,6 +14,12 @@ import java.nio.file.Path;
  * artefact that a retry would mistake for a finished one.
  */
 public interface MediaStore {
+
+  /** The folder that holds a generation's artefacts; it need not exist yet. */
+  Path folder(String generationId);
+
+  /** The ids of the generations that have a folder, in no particular order. */
+  List<String> generationIds() throws IOException;
 
   /** The file an artefact is (or will be) at. Never outside the generation's folder. */
   Path path(String generationId, String relativePath);

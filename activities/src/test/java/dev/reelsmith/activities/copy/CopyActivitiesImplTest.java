@@ -5,6 +5,7 @@ import static dev.reelsmith.activities.copy.Fixtures.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.Generations;
@@ -19,14 +20,18 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CopyActivitiesImplTest {
+
+  @TempDir Path root;
 
   private final String generationId = Generations.newId();
   private TestActivityEnvironment environment;
@@ -35,7 +40,8 @@ class CopyActivitiesImplTest {
   @BeforeEach
   void startEnvironment() {
     environment = TestActivityEnvironment.newInstance();
-    environment.registerActivitiesImplementations(CopyActivitiesImpl.local());
+    environment.registerActivitiesImplementations(
+        CopyActivitiesImpl.local(new LocalMediaStore(root)));
     activities =
         environment.newActivityStub(
             CopyActivities.class,

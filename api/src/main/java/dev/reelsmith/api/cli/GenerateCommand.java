@@ -2,6 +2,7 @@ package dev.reelsmith.api.cli;
 
 import dev.reelsmith.activities.images.InvalidImageException;
 import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.api.generations.ReferenceImages;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.FieldError;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,10 +113,12 @@ public final class GenerateCommand {
     List<ImageRef> refs = ReferenceImages.store(store, generationId, images);
     out.println(
         "Generation " + generationId + " (files in " + store.root().resolve(generationId) + ")");
+    GenerationInput input =
+        new GenerationInput(generationId, brief, refs, GenerationSettings.DEFAULTS);
+    // Recorded like the server's generations, so that a server on the same folder lists it.
+    new Manifest(store).create(input, Instant.now());
     try (InProcessTemporal temporal = InProcessTemporal.start(store)) {
-      GenerationWorkflow workflow =
-          temporal.start(
-              new GenerationInput(generationId, brief, refs, GenerationSettings.DEFAULTS));
+      GenerationWorkflow workflow = temporal.start(input);
       GenerationSnapshot snapshot = follow(workflow);
       if (snapshot.status() != Status.COMPLETED) {
         err.println(

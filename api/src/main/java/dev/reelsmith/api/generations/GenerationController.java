@@ -1,8 +1,12 @@
 package dev.reelsmith.api.generations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,21 +14,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Create, read, retry and cancel generations (PRODUCT.md §5). */
+/** Create, read, list, retry and cancel generations (PRODUCT.md §5). */
 @RestController
 @RequestMapping("/api/master-mode/generations")
 public class GenerationController {
 
+  /** A page of the history holds at most this many generations. */
+  static final int MAX_PAGE_SIZE = 100;
+
   private final GenerationService generations;
+  private final GenerationHistory history;
   private final Uploads uploads;
 
-  public GenerationController(GenerationService generations, Uploads uploads) {
+  public GenerationController(
+      GenerationService generations, GenerationHistory history, Uploads uploads) {
     this.generations = generations;
+    this.history = history;
     this.uploads = uploads;
   }
 
@@ -59,9 +70,26 @@ public class GenerationController {
                     .body(created));
   }
 
+  @GetMapping
+  Mono<GenerationHistory.Page> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    List<FieldError> errors = new ArrayList<>();
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more (got " + page + ")"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(
+          new FieldError("size", "must be from 1 to " + MAX_PAGE_SIZE + " (got " + size + ")"));
+    }
+    if (!errors.isEmpty()) {
+      return Mono.error(Problems.invalid("The page is out of range.", errors));
+    }
+    return history.page(page, size);
+  }
+
   @GetMapping("/{id}")
   Mono<GenerationSnapshot> state(@PathVariable String id) {
-    return generations.progress(id, Long.MAX_VALUE).map(page -> page.snapshot());
+    return generations.state(id);
   }
 
   @PostMapping("/{id}/retry")

@@ -1,19 +1,23 @@
 package dev.reelsmith.api.generations;
 
+import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.api.ReelsmithProperties;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.RecordedGeneration;
 import dev.reelsmith.workflows.Refusals;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationSettings;
+import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.ImageRef;
 import dev.reelsmith.workflows.messages.ProgressPage;
-import dev.reelsmith.workflows.messages.Status;
 import io.grpc.Context;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -23,15 +27,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Generations as the API sees them: start, read, retry, cancel. Every Temporal call blocks, so each
- * runs on the bounded elastic scheduler, never on the event loop.
+ * Generations as the API sees them: start, read, retry, cancel. Every Temporal call and every
+ * manifest read blocks, so each runs on the bounded elastic scheduler, never on the event loop.
+ *
+ * <p>A generation outlives its workflow: when Temporal no longer knows the workflow (the embedded
+ * server forgets everything when it stops), its {@link GenerationManifests manifest} still tells
+ * its state, and a retry starts a new workflow from it that reuses every finished step.
  */
 @Service
 public class GenerationService {
@@ -47,27 +54,30 @@ public class GenerationService {
 
   private final WorkflowClient client;
   private final ReelsmithProperties properties;
+  private final GenerationManifests manifests;
 
-  public GenerationService(WorkflowClient client, ReelsmithProperties properties) {
+  public GenerationService(
+      WorkflowClient client, ReelsmithProperties properties, GenerationManifests manifests) {
     this.client = client;
     this.properties = properties;
+    this.manifests = manifests;
   }
 
-  /** Starts the workflow of a generation whose images are stored. */
+  /** Records and starts a generation whose images are stored. */
   public Mono<String> start(String generationId, Brief brief, List<ImageRef> images) {
     GenerationSettings settings =
         new GenerationSettings(
             properties.maxParallelScenes(), properties.retryWindow().toSeconds());
+    GenerationInput input = new GenerationInput(generationId, brief, images, settings);
     return blocking(
         () -> {
-          WorkflowClient.start(
-              newWorkflow(generationId)::generate,
-              new GenerationInput(generationId, brief, images, settings));
+          manifests.create(input);
+          WorkflowClient.start(newWorkflow(generationId)::generate, input);
           return generationId;
         });
   }
 
-  /** The progress page after {@code afterSeq}; 404 when there is no such generation. */
+  /** The progress page after {@code afterSeq}; 404 when there is no such workflow. */
   public Mono<ProgressPage> progress(String generationId, long afterSeq) {
     return blocking(() -> workflow(generationId).progress(afterSeq));
   }
@@ -88,50 +98,67 @@ public class GenerationService {
         });
   }
 
-  /** Resumes a failed generation; 409 when it has not failed. */
-  public Mono<Integer> retry(String generationId) {
-    return update(generationId, GenerationWorkflow::retry, Refusals::retry, "cannot be retried");
-  }
-
-  /** Stops a running or failed generation; 409 when it has already ended. */
-  public Mono<Void> cancel(String generationId) {
-    return update(
-            generationId,
-            workflow -> {
-              workflow.cancel();
-              return Boolean.TRUE;
-            },
-            Refusals::cancel,
-            "cannot be cancelled")
-        .then();
+  /**
+   * The whole state: the workflow's answer while Temporal knows it, otherwise what the manifest
+   * recorded (completed, or interrupted and retryable); 404 when neither knows the generation.
+   */
+  public Mono<GenerationSnapshot> state(String generationId) {
+    return call(() -> query(generationId))
+        .onErrorResume(WorkflowNotFoundException.class, gone -> recorded(generationId));
   }
 
   /**
-   * Sends an update. A running workflow's validator refuses with its own reason; a closed workflow
-   * takes no updates at all, so its refusal comes from its final status.
+   * The workflow's snapshot. A query waits for a worker to answer it; when the caller gives up (a
+   * timeout cancels the subscription, which interrupts the wait) there is no one left to tell, so
+   * the failure it causes is not raised: it would only be logged as dropped.
    */
-  private <T> Mono<T> update(
-      String generationId,
-      Function<GenerationWorkflow, T> call,
-      Function<Status, String> refusal,
-      String what) {
-    return Mono.fromCallable(
-            () -> {
-              GenerationWorkflow workflow = workflow(generationId);
-              try {
-                return call.apply(workflow);
-              } catch (WorkflowUpdateException e) {
-                throw conflict(what, reason(e));
-              } catch (WorkflowNotFoundException e) {
-                Status status = workflow.progress(Long.MAX_VALUE).snapshot().status();
-                throw conflict(
-                    what,
-                    Objects.requireNonNullElse(
-                        refusal.apply(status), "This generation has ended; start a new one."));
-              }
-            })
-        .subscribeOn(Schedulers.boundedElastic())
-        .onErrorMap(WorkflowNotFoundException.class, GenerationService::notFound);
+  private GenerationSnapshot query(String generationId) {
+    try {
+      return workflow(generationId).progress(Long.MAX_VALUE).snapshot();
+    } catch (WorkflowServiceException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Resumes a failed generation; 409 when it has not failed. A running workflow's validator
+   * decides; a generation whose workflow is closed or gone starts again from its manifest, under
+   * the same id, and continues from the step it had reached.
+   */
+  public Mono<Integer> retry(String generationId) {
+    return call(() -> workflow(generationId).retry())
+        .onErrorMap(WorkflowUpdateException.class, e -> conflict("retried", reason(e)))
+        .onErrorResume(WorkflowNotFoundException.class, gone -> restart(generationId));
+  }
+
+  /**
+   * Stops a running or failed generation; 409 when it has already ended. A closed workflow takes no
+   * updates, so its refusal comes from its final state.
+   */
+  public Mono<Void> cancel(String generationId) {
+    return call(() -> {
+          workflow(generationId).cancel();
+          return Boolean.TRUE;
+        })
+        .onErrorMap(WorkflowUpdateException.class, e -> conflict("cancelled", reason(e)))
+        .onErrorResume(
+            WorkflowNotFoundException.class,
+            gone ->
+                state(generationId)
+                    .flatMap(
+                        snapshot ->
+                            Mono.error(
+                                conflict(
+                                    "cancelled",
+                                    Objects.requireNonNullElse(
+                                        Refusals.cancel(snapshot.status()),
+                                        "It is not running; it is "
+                                            + snapshot.status().wireName()
+                                            + ".")))))
+        .then();
   }
 
   /** A stub of an existing generation's workflow; ids of the wrong shape are never looked up. */
@@ -147,14 +174,55 @@ public class GenerationService {
         GenerationWorkflow.class, Generations.workflowOptions(generationId));
   }
 
-  private static <T> Mono<T> blocking(Callable<T> call) {
-    return Mono.fromCallable(call)
-        .subscribeOn(Schedulers.boundedElastic())
-        .onErrorMap(WorkflowNotFoundException.class, GenerationService::notFound);
+  /** The snapshot the manifest records; 404 when there is none. */
+  private Mono<GenerationSnapshot> recorded(String generationId) {
+    return call(
+        () ->
+            manifests
+                .recorded(generationId)
+                .map(RecordedGeneration::snapshot)
+                .orElseThrow(() -> Problems.notFound(generationId)));
   }
 
-  private static RuntimeException notFound(WorkflowNotFoundException e) {
-    return Problems.notFound(Generations.generationId(e.getExecution().getWorkflowId()));
+  /**
+   * Starts a new workflow for a failed generation whose workflow is gone or closed, with the input
+   * it was created with. Its activities find their steps' results in the manifest, so nothing
+   * finished is made again. The new workflow counts its attempts from 1.
+   */
+  private Mono<Integer> restart(String generationId) {
+    return state(generationId)
+        .flatMap(
+            snapshot -> {
+              String refusal = Refusals.retry(snapshot.status());
+              if (refusal != null) {
+                return Mono.error(conflict("retried", refusal));
+              }
+              return call(
+                  () -> {
+                    Manifest.Created created =
+                        manifests
+                            .created(generationId)
+                            .orElseThrow(() -> Problems.notFound(generationId));
+                    WorkflowClient.start(newWorkflow(generationId)::generate, created.input());
+                    return 1;
+                  });
+            })
+        .onErrorMap(
+            WorkflowExecutionAlreadyStarted.class,
+            e -> conflict("retried", "It has just been started again."));
+  }
+
+  /** Runs a blocking call off the event loop. */
+  private static <T> Mono<T> call(Callable<T> call) {
+    return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** Like {@link #call}, with a workflow Temporal does not know answered as 404. */
+  private static <T> Mono<T> blocking(Callable<T> call) {
+    return call(call)
+        .onErrorMap(
+            WorkflowNotFoundException.class,
+            e -> Problems.notFound(Generations.generationId(e.getExecution().getWorkflowId())));
   }
 
   private static String reason(WorkflowUpdateException e) {
@@ -163,7 +231,7 @@ public class GenerationService {
         : e.getMessage();
   }
 
-  private static RuntimeException conflict(String what, String reason) {
-    return Problems.of(HttpStatus.CONFLICT, "Generation " + what, reason);
+  private static RuntimeException conflict(String verb, String reason) {
+    return Problems.of(HttpStatus.CONFLICT, "Generation cannot be " + verb, reason);
   }
 }

@@ -32,8 +32,8 @@ public class WorkerSetup {
   }
 
   @Bean
-  CopyActivitiesImpl copyActivities() {
-    return LocalPipeline.copy();
+  CopyActivitiesImpl copyActivities(MediaStore store) {
+    return LocalPipeline.copy(store);
   }
 
   @Bean

@@ -1,0 +1,31 @@
+package dev.reelsmith.api.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 GETs written byte for byte: HTTP clients normalise or re-encode a path like {@code
+ * /a/../b} or {@code %2e%2e}; an attacker's client does not.
+ */
+public final class RawHttp {
+
+  private RawHttp() {}
+
+  /** The status and the whole response (headers and body) as ISO-8859-1 text. */
+  public record Response(int status, String text) {}
+
+  public static Response get(int port, String target) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      return new Response(Integer.parseInt(text.substring(9, 12)), text);
+    }
+  }
+}
