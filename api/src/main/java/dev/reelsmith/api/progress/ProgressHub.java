@@ -37,7 +37,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class ProgressHub implements SmartLifecycle {
 
-  /** Feeds kept; a feed holds a few dozen updates, so this bounds memory at a few megabytes. */
+  /** Feeds kept; one holds a generation's updates, a few kilobytes, so about 10 MB in all. */
   static final int MAX_FEEDS = 1024;
 
   /** A feed is never evicted this soon after a client used it. */
