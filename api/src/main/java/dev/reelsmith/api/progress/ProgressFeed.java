@@ -144,9 +144,8 @@ final class ProgressFeed {
     return Flux.defer(
             () -> {
               Cursor cursor = new Cursor(lastSeen);
-              // Subscribe to the ticks before the first drain, so no update falls in between. A
-              // tick
-              // only says "look again", so a slow client may skip some: its cursor catches up.
+              // Ticks first, then the first drain, so no update falls in between. A tick only
+              // says "look again": a slow client may skip some, and its cursor catches up.
               Flux<Long> wakeUps =
                   ended
                       ? Flux.just(0L)

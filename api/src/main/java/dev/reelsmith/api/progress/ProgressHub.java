@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -24,14 +26,18 @@ import reactor.core.scheduler.Schedulers;
  * shares its poller. Feeds nobody uses are evicted once there are more than {@link #MAX_FEEDS};
  * until then an ended generation is answered from memory without a query.
  *
+ * <p>When the application stops, the hub ends every open stream first: otherwise each would hold
+ * the web server's graceful shutdown for its whole timeout. EventSource reconnects with its
+ * Last-Event-ID, to this instance once it is back or to another one, and loses nothing.
+ *
  * <p>Metrics: {@code reelsmith.progress.subscribers} (open streams), {@code
  * reelsmith.progress.pollers} (generations being polled) and {@code reelsmith.progress.queries}
  * (workflow queries issued).
  */
 @Component
-public class ProgressHub {
+public class ProgressHub implements SmartLifecycle {
 
-  /** Feeds kept; a feed holds a few dozen updates, so this bounds memory at a few megabytes. */
+  /** Feeds kept; one holds a generation's updates, a few kilobytes, so about 10 MB in all. */
   static final int MAX_FEEDS = 1024;
 
   /** A feed is never evicted this soon after a client used it. */
@@ -45,8 +51,12 @@ public class ProgressHub {
   private final Map<String, ProgressFeed> feeds = new ConcurrentHashMap<>();
   private final ProgressQuery query;
   private final ProgressFeed.Pacing pacing;
+  private final int maxFeeds;
+  private final Duration quietBeforeEviction;
   private final Counter queries;
   private final AtomicInteger subscribers = new AtomicInteger();
+  private final Sinks.One<Boolean> stopping = Sinks.one();
+  private volatile boolean running;
 
   @Autowired
   public ProgressHub(
@@ -58,12 +68,21 @@ public class ProgressHub {
             properties.heartbeatInterval(),
             linger(properties.pollInterval()),
             Schedulers.parallel()),
-        registry);
+        registry,
+        MAX_FEEDS,
+        QUIET_BEFORE_EVICTION);
   }
 
-  ProgressHub(ProgressQuery query, ProgressFeed.Pacing pacing, MeterRegistry registry) {
+  ProgressHub(
+      ProgressQuery query,
+      ProgressFeed.Pacing pacing,
+      MeterRegistry registry,
+      int maxFeeds,
+      Duration quietBeforeEviction) {
     this.query = query;
     this.pacing = pacing;
+    this.maxFeeds = maxFeeds;
+    this.quietBeforeEviction = quietBeforeEviction;
     this.queries =
         Counter.builder("reelsmith.progress.queries")
             .description("Progress queries sent to generation workflows")
@@ -93,12 +112,34 @@ public class ProgressHub {
                     feed.finishedFor(lastSeen)
                         ? null
                         : feed.events(lastSeen)
+                            .takeUntilOther(stopping.asMono())
                             .doOnSubscribe(subscription -> subscribers.incrementAndGet())
                             .doFinally(signal -> subscribers.decrementAndGet())));
   }
 
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Ends every open stream, before the web server waits for open requests to finish. */
+  @Override
+  public void stop() {
+    running = false;
+    stopping.tryEmitValue(Boolean.TRUE);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
   int subscribers() {
     return subscribers.get();
+  }
+
+  int feeds() {
+    return feeds.size();
   }
 
   int pollers() {
@@ -113,7 +154,7 @@ public class ProgressHub {
     ProgressFeed feed =
         feeds.computeIfAbsent(
             generationId, id -> new ProgressFeed(id, query, pacing, queries::increment));
-    if (feeds.size() > MAX_FEEDS) {
+    if (feeds.size() > maxFeeds) {
       evictIdle();
     }
     return feed;
@@ -121,9 +162,9 @@ public class ProgressHub {
 
   /** Drops the least recently used idle feeds until a quarter of the room is free again. */
   private void evictIdle() {
-    int excess = feeds.size() - MAX_FEEDS * 3 / 4;
+    int excess = feeds.size() - maxFeeds * 3 / 4;
     feeds.values().stream()
-        .filter(feed -> feed.idleFor(QUIET_BEFORE_EVICTION))
+        .filter(feed -> feed.idleFor(quietBeforeEviction))
         .sorted(Comparator.comparingLong(ProgressFeed::lastUsed))
         .limit(Math.max(0, excess))
         .forEach(
@@ -131,7 +172,7 @@ public class ProgressHub {
                 feeds.computeIfPresent(
                     feed.generationId(),
                     (id, current) ->
-                        current == feed && feed.idleFor(QUIET_BEFORE_EVICTION) ? null : current));
+                        current == feed && feed.idleFor(quietBeforeEviction) ? null : current));
   }
 
   /** Long enough for a client to reconnect without the poller stopping in between. */
