@@ -5,6 +5,8 @@
 #   bench/render.sh [--gpl] [runs] [work folder]
 #
 # --gpl builds with the GPL FFmpeg natives, so both sides use libx264 instead of libopenh264.
+# Both sides are CPU-bound on all cores: on a machine shared with other work, run the script
+# under `nice -n -15` (as root) so that the other work does not decide the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

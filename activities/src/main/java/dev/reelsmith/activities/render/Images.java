@@ -51,7 +51,9 @@ final class Images {
 
   /**
    * Resizes with area-like quality: halves repeatedly while the picture is more than twice the
-   * target (a single bilinear step would skip pixels and alias), then finishes bicubically.
+   * target (a single bilinear step would skip pixels and alias), then finishes with one bilinear
+   * step when shrinking (less than 2:1, where bilinear is as good and Java2D's bicubic loops are
+   * several times slower) or a bicubic one when enlarging.
    */
   static BufferedImage resize(BufferedImage source, int width, int height) {
     BufferedImage current = toArgbPre(source);
@@ -65,7 +67,14 @@ final class Images {
     if (w == width && h == height) {
       return current;
     }
-    return draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    boolean shrinking = width <= w && height <= h;
+    return draw(
+        current,
+        width,
+        height,
+        shrinking
+            ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+            : RenderingHints.VALUE_INTERPOLATION_BICUBIC);
   }
 
   private static BufferedImage draw(BufferedImage source, int width, int height, Object quality) {
