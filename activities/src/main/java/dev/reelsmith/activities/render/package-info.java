@@ -23,9 +23,7 @@
  *
  * <h2>Threads</h2>
  *
- * The encoder of a render is single-threaded and runs on the activity's thread; a second thread
- * draws the frames a few ahead of it. The workflow renders two scenes at once, which keeps two
- * cores busy without the overhead of threading inside each encoder, and a scene rendered alone
- * still uses a second core for drawing.
+ * A render uses one thread, encoder included: the workflow renders two scenes at once, which keeps
+ * two cores busy without the overhead of threading inside each encoder.
  */
 package dev.reelsmith.activities.render;
