@@ -1,33 +1,30 @@
 package dev.reelsmith.activities.render;
 
 import java.awt.Color;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Colour values: {@code #RRGGBB} parsing and the BT.709 limited-range Y'CbCr conversion that every
- * frame, canvas and poster uses (the encoder signals the same matrix in the stream).
+ * Colour values for frames: {@code #RRGGBB} as AWT colours (the text form is {@link
+ * dev.reelsmith.activities.images.Colors}'s) and the BT.709 limited-range Y'CbCr conversion that
+ * every frame, canvas and poster uses (the encoder signals the same matrix in the stream).
  */
 final class Colors {
-
-  private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
 
   private Colors() {}
 
   /** Parses {@code #RRGGBB}; anything else is a caller's mistake and says so. */
   static Color parse(String hex, String what) {
-    if (hex == null || !HEX.matcher(hex).matches()) {
+    if (!isHex(hex)) {
       throw new IllegalArgumentException(what + " must be a #RRGGBB colour, not " + hex);
     }
-    return new Color(Integer.parseInt(hex.substring(1), 16));
+    return new Color(dev.reelsmith.activities.images.Colors.parse(hex));
   }
 
   static boolean isHex(String hex) {
-    return hex != null && HEX.matcher(hex).matches();
+    return dev.reelsmith.activities.images.Colors.isHex(hex);
   }
 
   static String hex(Color color) {
-    return String.format(Locale.ROOT, "#%06X", color.getRGB() & 0xFFFFFF);
+    return dev.reelsmith.activities.images.Colors.hex(color.getRGB());
   }
 
   // Fixed-point BT.709 coefficients scaled by 2^16, limited range (Y 16..235, C 16..240).
