@@ -1,9 +1,20 @@
 package dev.reelsmith.api.generations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.FieldError;
+import dev.reelsmith.workflows.UploadLimits;
+import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +67,53 @@ public class GenerationController {
   /** Attempt number after a retry. */
   public record Retried(int attempt) {}
 
+  @Operation(
+      summary = "Start a generation",
+      requestBody =
+          @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schemaProperties = {
+                        @SchemaProperty(
+                            name = "brief",
+                            schema = @Schema(implementation = Brief.class)),
+                        @SchemaProperty(
+                            name = "images",
+                            array =
+                                @ArraySchema(
+                                    minItems = 1,
+                                    maxItems = UploadLimits.MAX_IMAGES,
+                                    schema = @Schema(type = "string", format = "binary")))
+                      })),
+      responses = {
+        @ApiResponse(
+            responseCode = "202",
+            description = "Started",
+            content = @Content(schema = @Schema(implementation = Created.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description = "The brief or the images are invalid",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "413",
+            description = "An image is too large",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "415",
+            description = "A file is not a usable image",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class)))
+      })
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResponseEntity<Created>> create(ServerWebExchange exchange) {
     return uploads
@@ -70,7 +128,17 @@ public class GenerationController {
                     .body(created));
   }
 
+  @ApiResponses({
+    @ApiResponse(
+        responseCode = "400",
+        description = "The page is out of range",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+  })
   @GetMapping
+  @ResponseStatus(HttpStatus.OK)
   Mono<GenerationHistory.Page> list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     List<FieldError> errors = new ArrayList<>();
@@ -87,17 +155,59 @@ public class GenerationController {
     return history.page(page, size);
   }
 
+  @ApiResponses({
+    @ApiResponse(
+        responseCode = "404",
+        description = "No such generation",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+  })
   @GetMapping("/{id}")
+  @ResponseStatus(HttpStatus.OK)
   Mono<GenerationSnapshot> state(@PathVariable String id) {
     return generations.state(id);
   }
 
+  @ApiResponses({
+    @ApiResponse(
+        responseCode = "404",
+        description = "No such generation",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(
+        responseCode = "409",
+        description = "The generation is not waiting for a retry",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+  })
   @PostMapping("/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Mono<Retried> retry(@PathVariable String id) {
     return generations.retry(id).map(Retried::new);
   }
 
+  @ApiResponses({
+    @ApiResponse(
+        responseCode = "404",
+        description = "No such generation",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(
+        responseCode = "409",
+        description = "The generation is not running",
+        content =
+            @Content(
+                mediaType = "application/problem+json",
+                schema = @Schema(implementation = Problem.class)))
+  })
   @PostMapping("/{id}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Mono<Void> cancel(@PathVariable String id) {

@@ -2,6 +2,7 @@ package dev.reelsmith.api.generations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.workflows.messages.Status;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -23,9 +24,9 @@ public interface GenerationHistory {
       @JsonProperty("product_name") String productName,
       Status status,
       @JsonProperty("created_at") Instant createdAt,
-      @JsonProperty("duration_seconds") Double durationSeconds,
-      @JsonProperty("poster_path") String posterPath,
-      @JsonProperty("final_video_path") String finalVideoPath) {}
+      @JsonProperty("duration_seconds") @Nullable Double durationSeconds,
+      @JsonProperty("poster_path") @Nullable String posterPath,
+      @JsonProperty("final_video_path") @Nullable String finalVideoPath) {}
 
   /** A page of the list, and how many generations there are in all. */
   record Page(List<Item> items, int page, int size, long total) {

@@ -1,6 +1,12 @@
 package dev.reelsmith.api.progress;
 
+import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.workflows.messages.ProgressUpdate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +40,31 @@ public class ProgressController {
    * 200 with the stream; 204 when the client has already seen the terminal update, so EventSource
    * stops reconnecting; 404 problem for a generation that does not exist.
    */
+  @Operation(
+      summary = "Live progress as Server-Sent Events",
+      description =
+          "Each event is a ProgressUpdate with `id: <seq>`, or a ProgressNotice without an id."
+              + " Replays from Last-Event-ID, then streams; closes after the terminal update.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The stream",
+            content =
+                @Content(
+                    mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(oneOf = {ProgressUpdate.class, ProgressNotice.class}))),
+        @ApiResponse(
+            responseCode = "204",
+            description = "The client has seen the terminal update",
+            content = @Content),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such generation",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class)))
+      })
   @GetMapping("/api/master-mode/progress/{id}")
   Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> progress(
       @PathVariable String id,

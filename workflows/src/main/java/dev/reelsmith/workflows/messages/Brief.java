@@ -1,6 +1,7 @@
 package dev.reelsmith.workflows.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -11,9 +12,9 @@ import java.util.List;
 public record Brief(
     @JsonProperty("product_name") String productName,
     String description,
-    String audience,
+    @Nullable String audience,
     Tone tone,
-    @JsonProperty("call_to_action") String callToAction,
+    @JsonProperty("call_to_action") @Nullable String callToAction,
     @JsonProperty("duration_seconds") Integer durationSeconds,
     @JsonProperty("aspect_ratio") AspectRatio aspectRatio,
     Resolution resolution,

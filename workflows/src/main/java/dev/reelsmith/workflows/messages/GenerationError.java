@@ -1,5 +1,7 @@
 package dev.reelsmith.workflows.messages;
 
+import jakarta.annotation.Nullable;
+
 /**
  * Why a generation stopped.
  *
@@ -8,4 +10,4 @@ package dev.reelsmith.workflows.messages;
  * @param type the failure's type (a {@link dev.reelsmith.workflows.Failures} name when known)
  * @param message what went wrong, in words a person can act on
  */
-public record GenerationError(Step step, Integer scene, String type, String message) {}
+public record GenerationError(Step step, @Nullable Integer scene, String type, String message) {}

@@ -1,6 +1,7 @@
 package dev.reelsmith.workflows.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -21,14 +22,14 @@ public record GenerationSnapshot(
     String message,
     Brief brief,
     List<ImageAnalysis> images,
-    Story story,
-    ScenePlan scenes,
+    @Nullable Story story,
+    @Nullable ScenePlan scenes,
     @JsonProperty("scene_states") List<SceneState> sceneStates,
     @JsonProperty("scene_videos") List<String> sceneVideos,
-    @JsonProperty("final_video_path") String finalVideoPath,
-    @JsonProperty("poster_path") String posterPath,
-    @JsonProperty("duration_seconds") Double durationSeconds,
-    GenerationError error,
+    @JsonProperty("final_video_path") @Nullable String finalVideoPath,
+    @JsonProperty("poster_path") @Nullable String posterPath,
+    @JsonProperty("duration_seconds") @Nullable Double durationSeconds,
+    @Nullable GenerationError error,
     @JsonProperty("last_seq") long lastSeq) {
 
   public GenerationSnapshot {

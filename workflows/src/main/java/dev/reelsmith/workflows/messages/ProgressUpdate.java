@@ -1,6 +1,7 @@
 package dev.reelsmith.workflows.messages;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record ProgressUpdate(
   /** Media links known when the update was made. */
   public record Data(
       @JsonProperty("scene_videos") List<String> sceneVideos,
-      @JsonProperty("final_video_path") String finalVideoPath) {
+      @JsonProperty("final_video_path") @Nullable String finalVideoPath) {
 
     public Data {
       sceneVideos = List.copyOf(sceneVideos);

@@ -1,5 +1,7 @@
 package dev.reelsmith.workflows.messages;
 
+import jakarta.annotation.Nullable;
+
 /**
  * Where one scene's render stands: {@code pending}, {@code rendering}, {@code completed} or {@code
  * failed}.
@@ -9,7 +11,11 @@ package dev.reelsmith.workflows.messages;
  * @param error what went wrong, when failed
  */
 public record SceneState(
-    int index, RenderStatus status, String video, String poster, String error) {
+    int index,
+    RenderStatus status,
+    @Nullable String video,
+    @Nullable String poster,
+    @Nullable String error) {
 
   public static SceneState pending(int index) {
     return new SceneState(index, RenderStatus.PENDING, null, null, null);

@@ -1,0 +1,78 @@
+package dev.reelsmith.api.docs;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.servers.Server;
+import jakarta.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at {@code /api/openapi.json}. The web UI generates its API types from it, so
+ * it must say exactly what a response holds: every property is always present (Jackson writes
+ * nulls), and the ones that can be null are those marked {@link Nullable}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiDocs {
+
+  @Bean
+  OpenAPI reelsmithOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Reelsmith API")
+                .version("1")
+                .description(
+                    "Start ad generations, follow their progress as Server-Sent Events, and fetch"
+                        + " the results. Errors are application/problem+json (RFC 9457).")
+                .license(new License().name("Apache-2.0")))
+        // Relative, so the document is the same on every host and port.
+        .servers(List.of(new Server().url("/")));
+  }
+
+  /** A {@link Nullable} property may be null: in OpenAPI 3.1, its type includes {@code "null"}. */
+  @Bean
+  PropertyCustomizer nullableProperties() {
+    return (property, type) -> {
+      boolean nullable =
+          type.getCtxAnnotations() != null
+              && Arrays.stream(type.getCtxAnnotations())
+                  .anyMatch(annotation -> annotation instanceof Nullable);
+      if (!nullable) {
+        return property;
+      }
+      if (property.get$ref() != null) {
+        return new JsonSchema()
+            .oneOf(
+                List.of(
+                    new JsonSchema().$ref(property.get$ref()), new JsonSchema().typesItem("null")));
+      }
+      property.addType("null");
+      return property;
+    };
+  }
+
+  /** Every property of a response schema is present, null or not, unless it says otherwise. */
+  @Bean
+  OpenApiCustomizer everyPropertyPresent() {
+    return openApi -> {
+      var schemas = openApi.getComponents().getSchemas();
+      if (schemas == null) {
+        return;
+      }
+      for (Schema<?> schema : schemas.values()) {
+        if (schema.getRequired() == null && schema.getProperties() != null) {
+          schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+        }
+      }
+    };
+  }
+}
