@@ -3,7 +3,9 @@ package dev.reelsmith.api.temporal;
 import dev.reelsmith.activities.LocalPipeline;
 import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.images.ImageActivitiesImpl;
+import dev.reelsmith.activities.render.LocalSceneRenderer;
 import dev.reelsmith.activities.render.RenderActivitiesImpl;
+import dev.reelsmith.activities.render.SceneRenderer;
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.api.ReelsmithProperties;
@@ -36,9 +38,15 @@ public class WorkerSetup {
     return LocalPipeline.copy(store);
   }
 
+  /** Draws each scene's video; the local renderer needs no network and no keys. */
   @Bean
-  RenderActivitiesImpl renderActivities(MediaStore store) {
-    return LocalPipeline.render(store);
+  SceneRenderer sceneRenderer() {
+    return new LocalSceneRenderer();
+  }
+
+  @Bean
+  RenderActivitiesImpl renderActivities(MediaStore store, SceneRenderer renderer) {
+    return new RenderActivitiesImpl(store, renderer);
   }
 
   /** The embedded server runs in real time: a failed generation must wait days, not skip them. */

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where the server under test listens, and what the api module's test told us. */
+export const baseUrl = required('REELSMITH_URL');
+export const doomedProduct = required('REELSMITH_DOOMED');
+const screenshots = required('REELSMITH_SCREENSHOTS');
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the browser tests through the api module's BrowserEndToEndTest`);
+  }
+  return value;
+}
+
+/** Debian's Chromium, headless: playwright-core drives it, it downloads nothing. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Records every value the progress bar shows, from the first paint of each page load on, so a test
+ * can check it never went backwards; read it with {@link progressSeen}.
+ */
+export async function recordProgress(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    (window as unknown as { __progressSeen: number[] }).__progressSeen = seen;
+    const record = () => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const value = Number(bar?.getAttribute('aria-valuenow'));
+      if (bar && Number.isFinite(value) && seen[seen.length - 1] !== value) {
+        seen.push(value);
+      }
+    };
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
+  });
+}
+
+export function progressSeen(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __progressSeen: number[] }).__progressSeen);
+}
+
+/** The seqs in the progress log, in the order shown. */
+export function loggedSeqs(page: Page): Promise<number[]> {
+  return page
+    .getByRole('list', { name: 'Progress log' })
+    .locator('li[data-seq]')
+    .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-seq'))));
+}
+
+export async function stepStatuses(page: Page): Promise<Record<string, string>> {
+  const rows = await page
+    .getByRole('list', { name: 'Steps' })
+    .locator('li[data-step]')
+    .evaluateAll((items) =>
+      items.map((item) => [item.getAttribute('data-step'), item.getAttribute('data-status')]),
+    );
+  const steps = rows.map(([step]) => step);
+  if (new Set(steps).size !== steps.length) {
+    throw new Error(`the step list shows a step twice: ${steps.join(', ')}`);
+  }
+  return Object.fromEntries(rows);
+}
+
+export function progressValue(page: Page): Promise<number> {
+  return page
+    .getByRole('progressbar', { name: 'Generation progress' })
+    .getAttribute('aria-valuenow')
+    .then(Number);
+}
