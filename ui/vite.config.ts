@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const server = 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    // The Maven module packs target/classes into the jar the server serves at "/".
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+  },
+  server: {
+    proxy: {
+      '/api': { target: server, changeOrigin: false },
+      '/media': { target: server, changeOrigin: false },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    exclude: ['e2e/**', 'node_modules/**'],
+    reporters: ['default', 'junit'],
+    outputFile: { junit: 'target/vitest-reports/junit.xml' },
+    restoreMocks: true,
+  },
+});
