@@ -90,6 +90,8 @@ export function NewAdPage() {
   const [alert, setAlert] = useState<FormAlert | null>(null);
   const [rejected, setRejected] = useState<string[]>([]);
   const [sent, setSent] = useState<number | null>(null);
+  // Fields to put the keyboard on once the form is enabled again; empty means the alert.
+  const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
   const images = useImageList();
   const upload = useRef<Upload | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -98,6 +100,16 @@ export function NewAdPage() {
     document.title = 'New ad · Reelsmith';
     return () => upload.current?.abort();
   }, []);
+
+  useEffect(() => {
+    if (focusRequest === null) {
+      return;
+    }
+    setFocusRequest(null);
+    const first = [...focusRequest].sort((a, b) => orderOf(a) - orderOf(b))[0];
+    const element = first ? document.getElementById(elementIdOf(first)) : null;
+    (element ?? alertRef.current)?.focus();
+  }, [focusRequest]);
 
   const clientErrors = validateBrief(draft);
   if (images.items.length === 0) {
@@ -129,16 +141,6 @@ export function NewAdPage() {
   function touch(field: string) {
     if (!touched.has(field)) {
       setTouched(new Set(touched).add(field));
-    }
-  }
-
-  function focusFirst(fields: string[]) {
-    const first = [...fields].sort((a, b) => orderOf(a) - orderOf(b))[0];
-    const element = first ? document.getElementById(elementIdOf(first)) : null;
-    if (element) {
-      element.focus();
-    } else {
-      alertRef.current?.focus();
     }
   }
 
@@ -174,12 +176,7 @@ export function NewAdPage() {
       detail: problem.detail ?? null,
       more,
     });
-    const atFault = Object.keys(fields);
-    if (atFault.length > 0) {
-      focusFirst(atFault);
-    } else {
-      setTimeout(() => alertRef.current?.focus());
-    }
+    setFocusRequest(Object.keys(fields));
   }
 
   async function submit(event: FormEvent) {
@@ -193,7 +190,7 @@ export function NewAdPage() {
     setAlert(null);
     const atFault = Object.keys(clientErrors);
     if (atFault.length > 0) {
-      focusFirst(atFault);
+      setFocusRequest(atFault);
       return;
     }
     setSent(0);
