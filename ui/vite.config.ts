@@ -25,5 +25,6 @@ export default defineConfig({
     reporters: ['default', 'junit'],
     outputFile: { junit: 'target/vitest-reports/junit.xml' },
     restoreMocks: true,
+    unstubGlobals: true,
   },
 });

@@ -17,6 +17,7 @@ export type ProgressUpdate = Schemas['ProgressUpdate'];
 export type ProgressNotice = Schemas['ProgressNotice'];
 export type Retried = Schemas['Retried'];
 export type Scene = Schemas['Scene'];
+export type ScenePlan = Schemas['ScenePlan'];
 export type SceneState = Schemas['SceneState'];
 export type Score = Schemas['Score'];
 export type Story = Schemas['Story'];

@@ -6,3 +6,13 @@ afterEach(() => {
   cleanup();
   window.history.replaceState(null, '', '/');
 });
+
+// jsdom has no object URLs; previews only need a distinct string per file.
+if (typeof URL.createObjectURL !== 'function') {
+  let next = 0;
+  URL.createObjectURL = () => `blob:preview-${next++}`;
+  URL.revokeObjectURL = () => undefined;
+}
+
+// jsdom does not scroll; the app scrolls to the top after navigating.
+window.scrollTo = () => undefined;
