@@ -55,6 +55,10 @@ public class ApiDocs {
                 List.of(
                     new JsonSchema().$ref(property.get$ref()), new JsonSchema().typesItem("null")));
       }
+      if (property.getProperties() != null) {
+        // The referenced object's own schema, shared by every use: only the reference is nullable.
+        return property;
+      }
       property.addType("null");
       return property;
     };

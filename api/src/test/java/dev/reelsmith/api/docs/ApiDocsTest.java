@@ -79,5 +79,6 @@ class ApiDocsTest {
     assertThat(snapshot.path("properties").path("message").path("type").asText())
         .isEqualTo("string");
     assertThat(schemas.has("ProgressUpdate")).isTrue();
+    assertThat(schemas.path("Story").path("type").asText()).isEqualTo("object");
   }
 }
