@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -55,25 +56,29 @@ public class ApiDocs {
                 List.of(
                     new JsonSchema().$ref(property.get$ref()), new JsonSchema().typesItem("null")));
       }
-      if (property.getProperties() != null) {
-        // The referenced object's own schema, shared by every use: only the reference is nullable.
-        return property;
-      }
       property.addType("null");
       return property;
     };
   }
 
-  /** Every property of a response schema is present, null or not, unless it says otherwise. */
+  /**
+   * Every property of a response schema is present, null or not, unless the schema says otherwise.
+   * An object's own schema is never null: swagger-core marks it so when a {@link Nullable} property
+   * first refers to it, but only that reference may be null.
+   */
   @Bean
-  OpenApiCustomizer everyPropertyPresent() {
+  OpenApiCustomizer objectShapes() {
     return openApi -> {
       var schemas = openApi.getComponents().getSchemas();
       if (schemas == null) {
         return;
       }
       for (Schema<?> schema : schemas.values()) {
-        if (schema.getRequired() == null && schema.getProperties() != null) {
+        if (schema.getProperties() == null) {
+          continue;
+        }
+        schema.setTypes(new LinkedHashSet<>(List.of("object")));
+        if (schema.getRequired() == null) {
           schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
         }
       }
