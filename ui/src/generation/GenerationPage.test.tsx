@@ -169,7 +169,7 @@ describe('GenerationPage', () => {
       progress: 15,
       message: 'The copywriter did not answer',
       last_seq: 5,
-      error: { step: 'story', type: 'ProviderUnavailable', message: 'The copywriter did not answer' },
+      error: { step: 'story', scene: null, type: 'ProviderUnavailable', message: 'The copywriter did not answer' },
     });
     source.fail();
     expect(await screen.findByRole('alert')).toHaveTextContent('The copywriter did not answer');
@@ -253,7 +253,7 @@ describe('GenerationPage', () => {
     fakeFetch({
       [`GET ${STATE}`]: {
         status: 200,
-        body: snapshot({ step: 'story', status: 'failed', progress: 15, message: 'No copywriter', last_seq: 4, error: { step: 'story', message: 'No copywriter' } }),
+        body: snapshot({ step: 'story', status: 'failed', progress: 15, message: 'No copywriter', last_seq: 4, error: { step: 'story', scene: null, type: 'ProviderUnavailable', message: 'No copywriter' } }),
       },
       [`POST ${RETRY}`]: {
         status: 409,
