@@ -17,24 +17,35 @@ export class ProblemError extends Error {
   readonly problem: Problem;
 
   constructor(status: number, problem: Problem) {
-    super(problem.detail ?? problem.title ?? `The server answered ${status}.`);
+    super(problem.detail || problem.title || `The server answered ${status}.`);
     this.name = 'ProblemError';
     this.status = status;
     this.problem = problem;
   }
 }
 
+/** A problem made here, for failures the server did not describe. */
+export function localProblem(status: number, title: string, detail: string): Problem {
+  return { status, title, detail };
+}
+
 /** Reads a problem from an error body; a proxy's HTML page or an empty body still makes one. */
 export function problemFrom(status: number, body: string): Problem {
+  let parsed: Partial<Problem> = {};
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed !== null && typeof parsed === 'object') {
-      return { status, ...(parsed as Problem) };
+    const value: unknown = JSON.parse(body);
+    if (value !== null && typeof value === 'object') {
+      parsed = value as Partial<Problem>;
     }
   } catch {
-    // Not JSON: fall through to a problem that names only the status.
+    // Not JSON: the problem below names only the status.
   }
-  return { status, title: status === 0 ? 'No answer' : `HTTP ${status}` };
+  return {
+    ...parsed,
+    status: parsed.status ?? status,
+    title: parsed.title || `The server answered ${status}`,
+    detail: parsed.detail || `The server answered ${status} without saying why. Try again in a moment.`,
+  };
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {

@@ -1,4 +1,4 @@
-import { apiPaths, ProblemError, problemFrom } from './client';
+import { apiPaths, localProblem, ProblemError, problemFrom } from './client';
 import type { BriefRequest, Created } from './types';
 
 export interface Upload {
@@ -33,17 +33,17 @@ export function createGeneration(
         try {
           resolve(JSON.parse(xhr.responseText) as Created);
         } catch {
-          reject(new ProblemError(xhr.status, { title: 'Unreadable answer', detail: 'The server’s answer could not be read.' }));
+          reject(new ProblemError(xhr.status, localProblem(xhr.status, 'Unreadable answer', 'The server’s answer could not be read.')));
         }
       } else {
         reject(new ProblemError(xhr.status, problemFrom(xhr.status, xhr.responseText)));
       }
     });
     xhr.addEventListener('error', () => {
-      reject(new ProblemError(0, { title: 'Upload failed', detail: 'The upload did not reach the server. Check your connection and try again.' }));
+      reject(new ProblemError(0, localProblem(0, 'Upload failed', 'The upload did not reach the server. Check your connection and try again.')));
     });
     xhr.addEventListener('abort', () => {
-      reject(new ProblemError(0, { title: 'Upload cancelled', detail: 'The upload was cancelled.' }));
+      reject(new ProblemError(0, localProblem(0, 'Upload cancelled', 'The upload was cancelled.')));
     });
     xhr.open('POST', apiPaths.generations);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');

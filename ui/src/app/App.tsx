@@ -26,7 +26,7 @@ function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
 }
 
 export function App() {
-  const { pathname, search } = useLocation();
+  const { pathname, search, href } = useLocation();
   const route = matchRoute(pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -39,7 +39,7 @@ export function App() {
     }
     window.scrollTo?.(0, 0);
     main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [pathname]);
+  }, [href]);
 
   const section = route.name === 'generation' ? 'history' : route.name;
   return (

@@ -29,7 +29,7 @@ export function CancelControl({ onCancel }: { onCancel: () => Promise<string | n
   if (stage === 'idle') {
     return (
       <div className="cancel-control">
-        <button ref={cancelButton} type="button" className="button button--quiet" onClick={() => setStage('confirming')}>
+        <button ref={cancelButton} type="button" className="button" onClick={() => setStage('confirming')}>
           Cancel
         </button>
         {refusal && <p className="form-error">{refusal}</p>}

@@ -139,6 +139,24 @@ describe('GenerationPage', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });
 
+  it('fetches the state again when a step completes, to show the story and the scene plan', async () => {
+    const { state, server } = serveState(running(3));
+    openPage();
+    const source = await streamOpened();
+    source.send(...path.slice(0, 4));
+    expect(screen.getByText('The story appears here once it is written.')).toBeInTheDocument();
+
+    const done = completedSnapshot(3);
+    state.current = running(7, { story: done.story, scenes: done.scenes });
+    // The story and the scenes complete in one burst: one fetch covers both.
+    source.send(...path.slice(4, 7));
+    expect(await screen.findByText('Better mornings, bottled')).toBeInTheDocument();
+    const scenes = screen.getByRole('region', { name: 'Scenes' });
+    await waitFor(() => expect(within(scenes).getAllByRole('listitem')).toHaveLength(3));
+    expect(within(scenes).getByText('Caption 2')).toBeInTheDocument();
+    expect(server.count('GET', STATE)).toBe(2);
+  });
+
   it('says "Reconnecting…" while the browser reconnects, without showing a failure', async () => {
     serveState(running(3));
     openPage();
@@ -169,7 +187,7 @@ describe('GenerationPage', () => {
       progress: 15,
       message: 'The copywriter did not answer',
       last_seq: 5,
-      error: { step: 'story', type: 'ProviderUnavailable', message: 'The copywriter did not answer' },
+      error: { step: 'story', scene: null, type: 'ProviderUnavailable', message: 'The copywriter did not answer' },
     });
     source.fail();
     expect(await screen.findByRole('alert')).toHaveTextContent('The copywriter did not answer');
@@ -253,7 +271,7 @@ describe('GenerationPage', () => {
     fakeFetch({
       [`GET ${STATE}`]: {
         status: 200,
-        body: snapshot({ step: 'story', status: 'failed', progress: 15, message: 'No copywriter', last_seq: 4, error: { step: 'story', message: 'No copywriter' } }),
+        body: snapshot({ step: 'story', status: 'failed', progress: 15, message: 'No copywriter', last_seq: 4, error: { step: 'story', scene: null, type: 'ProviderUnavailable', message: 'No copywriter' } }),
       },
       [`POST ${RETRY}`]: {
         status: 409,

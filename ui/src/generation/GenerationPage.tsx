@@ -47,7 +47,8 @@ export function GenerationPage({ id }: { id: string }) {
 
   const brief = snapshot?.brief ?? null;
   const running = !view.terminal;
-  const statusLine = view.notice ?? view.log.at(-1)?.message ?? snapshot?.message ?? null;
+  // A failure has its own panel; the line under the bar would only repeat it.
+  const statusLine = view.failure ? null : (view.notice ?? view.log.at(-1)?.message ?? snapshot?.message ?? null);
   const tiles = sceneTiles(snapshot, view.sceneVideos, view.sceneTotal);
 
   return (
@@ -87,7 +88,7 @@ export function GenerationPage({ id }: { id: string }) {
           <h2 id="steps-heading">Steps</h2>
           <StepList steps={view.steps} />
         </section>
-        <ProgressLog log={view.log} />
+        <ProgressLog log={view.log} live={running} />
       </div>
 
       <SceneGrid tiles={tiles} aspect={brief?.aspect_ratio} />

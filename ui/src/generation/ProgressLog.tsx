@@ -3,7 +3,7 @@ import type { ProgressUpdate } from '../api/types';
 import { STEP_LABELS } from '../progress/progressState';
 
 /** Every update once, oldest first; scrolled to the newest as they arrive. */
-export function ProgressLog({ log }: { log: readonly ProgressUpdate[] }) {
+export function ProgressLog({ log, live }: { log: readonly ProgressUpdate[]; live: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const element = list.current;
@@ -14,7 +14,11 @@ export function ProgressLog({ log }: { log: readonly ProgressUpdate[] }) {
   return (
     <section className="panel progress-log" aria-labelledby="progress-log-heading">
       <h2 id="progress-log-heading">Log</h2>
-      {log.length === 0 && <p className="muted">Updates appear here while the ad is being made.</p>}
+      {log.length === 0 && (
+        <p className="muted">
+          {live ? 'Updates appear here as the ad is made.' : 'The log is kept only while a page watches the ad being made.'}
+        </p>
+      )}
       <ol ref={list} className="progress-log__list" aria-label="Progress log" tabIndex={log.length > 0 ? 0 : -1}>
         {log.map((update) => (
           <li key={update.seq} data-seq={update.seq} className={`log-row log-row--${update.status}`}>

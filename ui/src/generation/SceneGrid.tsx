@@ -42,7 +42,11 @@ export function SceneGrid({ tiles, aspect }: { tiles: readonly SceneTile[]; aspe
               <div className="scene-tile__text">
                 <span className="scene-tile__title">Scene {tile.index}</span>
                 {tile.caption && <span className="scene-tile__caption">{tile.caption}</span>}
-                {tile.error && <span className="scene-tile__error">{tile.error}</span>}
+                {tile.error && (
+                  <span className="scene-tile__error" title={tile.error}>
+                    {tile.error}
+                  </span>
+                )}
               </div>
             </li>
           ))}

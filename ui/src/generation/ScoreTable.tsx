@@ -40,10 +40,15 @@ export function ScoreTable({ title, score }: { title: string; score: Score | nul
   );
 }
 
+const SPELLED_OUT: Record<string, string> = { cta: 'Call to action' };
+
 /** `call_to_action` reads as "Call to action". */
 export function humanize(word: string | null | undefined): string {
   if (!word) {
     return '';
+  }
+  if (SPELLED_OUT[word]) {
+    return SPELLED_OUT[word];
   }
   const spaced = word.replace(/_/g, ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);

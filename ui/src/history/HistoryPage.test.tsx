@@ -19,7 +19,7 @@ describe('HistoryPage', () => {
         status: 200,
         body: {
           items: [
-            historyItem({ generation_id: 'b2', product_name: 'Nimbus Headphones', status: 'in_progress', poster_path: null as never, duration_seconds: null as never }),
+            historyItem({ generation_id: 'b2', product_name: 'Nimbus Headphones', status: 'in_progress', poster_path: null, duration_seconds: null }),
             historyItem({ generation_id: 'a1', product_name: 'Aurora Cold Brew', status: 'completed', duration_seconds: 30 }),
           ],
           page: 0,

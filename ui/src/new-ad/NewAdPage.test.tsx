@@ -43,7 +43,8 @@ describe('NewAdPage', () => {
     expect(screen.getByLabelText('Length')).toHaveValue('30');
     expect(screen.getByLabelText('Aspect ratio')).toHaveValue('16:9');
     expect(screen.getByLabelText('Resolution')).toHaveValue('720p');
-    expect(screen.getByLabelText('Scenes')).toHaveDisplayValue('Automatic');
+    expect(screen.getByLabelText('Scenes')).toHaveDisplayValue('Automatic (4 scenes)');
+    expect(screen.getByLabelText('Scenes')).toHaveValue('');
     for (const label of ['Product name', 'Description', 'Audience', 'Call to action']) {
       expect(screen.getByLabelText(label)).toHaveValue('');
     }
@@ -165,7 +166,8 @@ describe('NewAdPage', () => {
     expect((request.body!.getAll('images') as File[]).map((f) => f.name)).toEqual(['bottle.jpg', 'pour.png']);
 
     request.progress(50, 100);
-    expect(screen.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute('aria-valuenow', '50');
+    expect((screen.getByRole('progressbar', { name: 'Upload progress' }) as HTMLProgressElement).value).toBe(50);
+    expect(screen.getByText('Uploading… 50%')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create ad' })).toBeDisabled();
 
     await request.respond(202, {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ProblemError } from '../api/client';
+import { localProblem, ProblemError } from '../api/client';
 import { createGeneration, type Upload } from '../api/upload';
 import { generationPath, navigate } from '../app/router';
 import { BrandColors } from './BrandColors';
@@ -32,9 +32,9 @@ const TONE_LABELS: Record<(typeof TONES)[number], string> = {
 };
 
 const ASPECT_LABELS: Record<(typeof ASPECT_RATIOS)[number], string> = {
-  '16:9': '16:9 · landscape',
-  '9:16': '9:16 · portrait',
-  '1:1': '1:1 · square',
+  '16:9': '16:9 landscape',
+  '9:16': '9:16 portrait',
+  '1:1': '1:1 square',
 };
 
 /** Fields in the order they appear, to put the keyboard on the first one at fault. */
@@ -204,7 +204,7 @@ export function NewAdPage() {
       const created = await started.done;
       upload.current = null;
       if (!created.generation_id) {
-        throw new ProblemError(202, { title: 'Unexpected answer', detail: 'The server did not name the new generation.' });
+        throw new ProblemError(202, localProblem(202, 'Unexpected answer', 'The server did not name the new generation.'));
       }
       navigate(generationPath(created.generation_id));
     } catch (error) {
@@ -222,7 +222,7 @@ export function NewAdPage() {
     }
   }
   const sending = sent !== null;
-  const sceneHint = `Automatic makes ${automaticSceneCount(Number(draft.duration_seconds))} scenes for this length.`;
+  const automatic = automaticSceneCount(Number(draft.duration_seconds));
 
   return (
     <section className="page new-ad">
@@ -230,8 +230,8 @@ export function NewAdPage() {
         <div className="page-header__title">
           <h1 tabIndex={-1}>New ad</h1>
         </div>
-        <p className="lead">Describe the product and add a few photos. Reelsmith writes the story, plans the scenes and renders the ad.</p>
       </header>
+      <p className="lead">Describe the product and add a few photos. Reelsmith writes the story, plans the scenes and renders the ad.</p>
 
       {alert && (
         <div className="form-alert" role="alert" tabIndex={-1} ref={alertRef}>
@@ -248,6 +248,7 @@ export function NewAdPage() {
       )}
 
       <form className="brief-form" noValidate onSubmit={(event) => void submit(event)}>
+        <div className="brief-form__main">
         <fieldset className="panel form-section" disabled={sending}>
           <legend>Product</legend>
           <Field id="product_name" label="Product name" hint={`Up to ${LIMITS.productName} characters.`} error={errorOf('product_name')} count={{ used: length(draft.product_name), max: LIMITS.productName }}>
@@ -348,10 +349,10 @@ export function NewAdPage() {
                 </select>
               )}
             </Field>
-            <Field id="scene_count" label="Scenes" hint={sceneHint} error={errorOf('scene_count')}>
+            <Field id="scene_count" label="Scenes" error={errorOf('scene_count')}>
               {(control) => (
                 <select {...control} value={draft.scene_count} onChange={(e) => update('scene_count', e.currentTarget.value)}>
-                  <option value="">Automatic</option>
+                  <option value="">Automatic ({automatic} scenes)</option>
                   {SCENE_COUNTS.map((count) => (
                     <option key={count} value={String(count)}>
                       {count} scenes
@@ -371,7 +372,9 @@ export function NewAdPage() {
             }}
           />
         </fieldset>
+        </div>
 
+        <div className="brief-form__side">
         <section className="panel form-section" aria-labelledby="images-heading">
           <h2 id="images-heading" className="legend">
             Photos
@@ -401,21 +404,14 @@ export function NewAdPage() {
           </button>
           {sending && (
             <div className="upload-progress">
-              <div
-                className="progress-bar progress-bar--small"
-                role="progressbar"
-                aria-label="Upload progress"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round((sent ?? 0) * 100)}
-              >
-                <div className="progress-bar__fill" style={{ width: `${Math.round((sent ?? 0) * 100)}%` }} />
-              </div>
+              {/* A native <progress>: the page's one [role=progressbar] stays the generation's. */}
+              <progress className="upload-bar" aria-label="Upload progress" max={100} value={Math.round((sent ?? 0) * 100)} />
               <span className="muted" aria-hidden="true">
                 {(sent ?? 0) < 1 ? `Uploading… ${Math.round((sent ?? 0) * 100)}%` : 'Starting…'}
               </span>
             </div>
           )}
+        </div>
         </div>
       </form>
     </section>

@@ -18,7 +18,7 @@ import {
   type ProgressView,
 } from './progressState';
 
-/** How long to gather step completions into one fetch of the state. */
+/** How long to gather step completions that arrive together into one fetch of the state. */
 const REFRESH_DEBOUNCE_MS = 250;
 /** After the stream closes on a generation still running, try again this long after, doubling. */
 const REOPEN_FIRST_MS = 1_000;
@@ -128,9 +128,29 @@ export function useGenerationProgress(id: string): GenerationProgress {
       }
     }
 
+    // At most one fetch of the state at a time; a request made while one is on its way gets
+    // another after it, so the last step's data is never missed and a burst costs two fetches.
+    let fetching = false;
+    let fetchAgain = false;
     function refresh() {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => void fetchState(), REFRESH_DEBOUNCE_MS);
+      if (fetching) {
+        fetchAgain = true;
+        return;
+      }
+      if (refreshTimer !== undefined) {
+        return;
+      }
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        fetching = true;
+        void fetchState().finally(() => {
+          fetching = false;
+          if (fetchAgain && !disposed) {
+            fetchAgain = false;
+            refresh();
+          }
+        });
+      }, REFRESH_DEBOUNCE_MS);
     }
 
     function close() {

@@ -8,9 +8,6 @@ import type {
   Step,
 } from '../api/types';
 
-/** The server sends null for what is not there yet, whatever the schema's optionality says. */
-const NULL = null as never;
-
 export const GENERATION_ID = '3f6c1d2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f';
 
 export function media(path: string, id = GENERATION_ID): string {
@@ -104,14 +101,14 @@ export function snapshot(overrides: Partial<GenerationSnapshot> = {}): Generatio
       scene_count: 3,
     },
     images: [],
-    story: NULL,
-    scenes: NULL,
+    story: null,
+    scenes: null,
     scene_states: [],
     scene_videos: [],
-    final_video_path: NULL,
-    poster_path: NULL,
-    duration_seconds: NULL,
-    error: NULL,
+    final_video_path: null,
+    poster_path: null,
+    duration_seconds: null,
+    error: null,
     last_seq: 0,
     ...overrides,
   };
@@ -158,7 +155,7 @@ export function completedSnapshot(scenes = 3, id = GENERATION_ID): GenerationSna
       status: 'completed',
       video: sceneVideo(index, id),
       poster: media(`scene_videos/scene_${String(index).padStart(2, '0')}.jpg`, id),
-      error: NULL,
+      error: null,
     })),
     scene_videos: indexes.map((index) => sceneVideo(index, id)),
     final_video_path: media('final.mp4', id),
