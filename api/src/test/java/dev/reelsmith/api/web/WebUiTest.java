@@ -59,7 +59,11 @@ class WebUiTest {
     Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page("/"));
     assertThat(script.find()).as("index.html names its script").isTrue();
 
-    http.get()
+    // The bundle is larger than the client's default in-memory limit.
+    http.mutate()
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+        .build()
+        .get()
         .uri(script.group(1))
         .exchange()
         .expectStatus()
