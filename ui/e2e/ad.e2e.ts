@@ -141,7 +141,6 @@ describe('an ad from a brief and two photos', () => {
     expect(file.headers()['content-disposition']).toContain('attachment');
     expect((await file.body()).subarray(4, 8).toString('latin1')).toBe('ftyp');
 
-    await video.evaluate((element) => (element as HTMLVideoElement).scrollIntoView());
     await screenshot(page, 'generation-complete');
 
     // A second tab, opened later, renders the finished ad from its state alone.

@@ -82,21 +82,24 @@ class BrowserEndToEndTest {
         .exists();
 
     ProcessBuilder vitest =
-        new ProcessBuilder("npm", "run", "e2e")
-            .directory(UI.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        new ProcessBuilder("npm", "run", "e2e").directory(UI.toFile()).redirectErrorStream(true);
     vitest.environment().put("REELSMITH_URL", "http://127.0.0.1:" + port);
     vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
     vitest.environment().put("REELSMITH_DOOMED", DOOMED);
     vitest.environment().put("CHROMIUM_PATH", chromium.toString());
     Process run = vitest.start();
+    // Through System.out, so Surefire shows the browser tests' report with the build's.
+    Thread echo =
+        new Thread(() -> run.inputReader().lines().forEach(System.out::println), "e2e-output");
+    echo.setDaemon(true);
+    echo.start();
 
     boolean finished = run.waitFor(15, TimeUnit.MINUTES);
     if (!finished) {
       run.descendants().forEach(ProcessHandle::destroyForcibly);
       run.destroyForcibly();
     }
+    echo.join(5_000);
     assertThat(finished).as("the browser tests finish within 15 minutes").isTrue();
     assertThat(run.exitValue()).as("browser tests (output above)").isZero();
     assertThat(SCREENSHOTS.toFile().list((dir, name) -> name.endsWith(".png")))
