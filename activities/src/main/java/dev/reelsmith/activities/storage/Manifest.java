@@ -18,6 +18,7 @@ import dev.reelsmith.workflows.messages.ScenePlan;
 import dev.reelsmith.workflows.messages.SceneVideo;
 import dev.reelsmith.workflows.messages.Story;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -84,14 +85,18 @@ public final class Manifest {
 
   /**
    * What a generation was started with ({@code generation.json}): everything needed to start its
-   * workflow again, and when it was created.
+   * workflow again, when it was created, and who owns it.
+   *
+   * @param owner the account that created it; null in manifests written before Reelsmith had
+   *     accounts (the API decides who may see those)
    */
   public record Created(
       @JsonProperty("generation_id") String generationId,
       Brief brief,
       List<ImageRef> images,
       GenerationSettings settings,
-      @JsonProperty("created_at") Instant createdAt) {
+      @JsonProperty("created_at") Instant createdAt,
+      @Nullable String owner) {
 
     public Created {
       images = List.copyOf(images);
@@ -99,12 +104,17 @@ public final class Manifest {
 
     public static Created of(GenerationInput input, Instant createdAt) {
       return new Created(
-          input.generationId(), input.brief(), input.images(), input.settings(), createdAt);
+          input.generationId(),
+          input.brief(),
+          input.images(),
+          input.settings(),
+          createdAt,
+          input.owner());
     }
 
     /** The workflow input this generation was, and is again, started with. */
     public GenerationInput input() {
-      return new GenerationInput(generationId, brief, images, settings);
+      return new GenerationInput(generationId, brief, images, settings, owner);
     }
   }
 

@@ -49,7 +49,8 @@ class ManifestTest {
             List.of("#1A73E8"),
             3),
         List.of(new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg")),
-        GenerationSettings.DEFAULTS);
+        GenerationSettings.DEFAULTS,
+        "alice");
   }
 
   private static Story story(String title) {
@@ -71,10 +72,25 @@ class ManifestTest {
         .contains("\"product_name\" : \"Aurora Cold Brew\"")
         .contains("\"max_parallel_scenes\" : 2")
         .contains("\"original_name\" : \"bottle.jpg\"")
-        .contains("\"created_at\" : \"2025-06-01T10:15:30.123Z\"");
+        .contains("\"created_at\" : \"2025-06-01T10:15:30.123Z\"")
+        .contains("\"owner\" : \"alice\"");
     Manifest.Created read = manifest().read(generationId, Manifest.GENERATION).orElseThrow();
     assertThat(read.input()).isEqualTo(input());
     assertThat(read.createdAt()).isEqualTo(created);
+  }
+
+  @Test
+  void readsAManifestWrittenBeforeGenerationsHadOwnersAsOwnedByNobody() throws Exception {
+    manifest().create(input(), Instant.parse("2025-06-01T10:15:30Z"));
+    Path file = root.resolve(generationId).resolve(MediaLayout.MANIFEST_GENERATION);
+    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"owner\" : \"alice\"", ""));
+
+    Manifest.Created read = manifest().read(generationId, Manifest.GENERATION).orElseThrow();
+
+    assertThat(Files.readString(file)).doesNotContain("owner");
+    assertThat(read.owner()).isNull();
+    assertThat(read.input().owner()).isNull();
+    assertThat(read.brief()).isEqualTo(input().brief());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.reelsmith.activities.images.InvalidImageException;
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.api.generations.ReferenceImages;
+import dev.reelsmith.api.security.Accounts;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.GenerationWorkflow;
@@ -42,12 +43,13 @@ public final class GenerateCommand {
   public static final String USAGE =
       """
       Usage: java -jar reelsmith.jar generate --brief brief.json --image a.jpg [--image b.png ...] \
-      --out ad.mp4 [--data-dir DIR]
+      --out ad.mp4 [--data-dir DIR] [--owner NAME]
 
         --brief FILE     the brief as JSON (fields of PRODUCT.md §5.1)
         --image FILE     a reference image (JPEG, PNG or WebP); 1 to 10 of them
         --out FILE       where to write the finished MP4
         --data-dir DIR   where generations keep their files (default $REELSMITH_DATA_DIR or ./data)
+        --owner NAME     the account a server on the same data folder shows the ad to (default reelsmith)
       """;
 
   /** The query is cheap; five polls a second keeps the bar lively. */
@@ -114,7 +116,8 @@ public final class GenerateCommand {
     out.println(
         "Generation " + generationId + " (files in " + store.root().resolve(generationId) + ")");
     GenerationInput input =
-        new GenerationInput(generationId, brief, refs, GenerationSettings.DEFAULTS);
+        new GenerationInput(
+            generationId, brief, refs, GenerationSettings.DEFAULTS, arguments.owner());
     // Recorded like the server's generations, so that a server on the same folder lists it.
     new Manifest(store).create(input, Instant.now());
     try (InProcessTemporal temporal = InProcessTemporal.start(store)) {
@@ -161,31 +164,37 @@ public final class GenerateCommand {
   }
 
   /** The command's arguments; anything malformed is an {@link IllegalArgumentException}. */
-  record Arguments(Path brief, List<Path> images, Path out, Path dataDir) {
+  record Arguments(Path brief, List<Path> images, Path out, Path dataDir, String owner) {
 
     static Arguments parse(String[] args) {
       Path brief = null;
       Path out = null;
       Path dataDir = null;
+      String owner = Accounts.LOCAL_USER;
       List<Path> images = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
         }
-        Path value = Path.of(args[++i]);
+        String value = args[++i];
         switch (flag) {
-          case "--brief" -> brief = value;
-          case "--image" -> images.add(value);
-          case "--out" -> out = value;
-          case "--data-dir" -> dataDir = value;
+          case "--brief" -> brief = Path.of(value);
+          case "--image" -> images.add(Path.of(value));
+          case "--out" -> out = Path.of(value);
+          case "--data-dir" -> dataDir = Path.of(value);
+          case "--owner" -> owner = value;
           default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
         }
       }
       if (brief == null || out == null || images.isEmpty()) {
         throw new IllegalArgumentException("--brief, --image and --out are required\n" + USAGE);
       }
-      return new Arguments(brief, List.copyOf(images), out, dataDir);
+      if (!Accounts.isValidName(owner)) {
+        throw new IllegalArgumentException(
+            "--owner: an account name is 1 to 64 letters, digits and . _ @ -");
+      }
+      return new Arguments(brief, List.copyOf(images), out, dataDir, owner);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Create, read, list, retry and cancel generations (PRODUCT.md §5). */
+/**
+ * Create, read, list, retry and cancel generations (PRODUCT.md §5). Each belongs to the account
+ * that created it; {@link GenerationAccess} hides it from everyone else.
+ */
 @RestController
 @RequestMapping("/api/master-mode/generations")
 public class GenerationController {
@@ -41,12 +45,17 @@ public class GenerationController {
 
   private final GenerationService generations;
   private final GenerationHistory history;
+  private final GenerationAccess access;
   private final Uploads uploads;
 
   public GenerationController(
-      GenerationService generations, GenerationHistory history, Uploads uploads) {
+      GenerationService generations,
+      GenerationHistory history,
+      GenerationAccess access,
+      Uploads uploads) {
     this.generations = generations;
     this.history = history;
+    this.access = access;
     this.uploads = uploads;
   }
 
@@ -115,11 +124,13 @@ public class GenerationController {
                     schema = @Schema(implementation = Problem.class)))
       })
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Mono<ResponseEntity<Created>> create(ServerWebExchange exchange) {
+  Mono<ResponseEntity<Created>> create(ServerWebExchange exchange, Principal caller) {
     return uploads
         .receive(exchange)
         .flatMap(
-            upload -> generations.start(upload.generationId(), upload.brief(), upload.images()))
+            upload ->
+                generations.start(
+                    upload.generationId(), upload.brief(), upload.images(), caller.getName()))
         .map(Created::of)
         .map(
             created ->
@@ -140,7 +151,9 @@ public class GenerationController {
   @GetMapping
   @ResponseStatus(HttpStatus.OK)
   Mono<GenerationHistory.Page> list(
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      Principal caller) {
     List<FieldError> errors = new ArrayList<>();
     if (page < 0) {
       errors.add(new FieldError("page", "must be 0 or more (got " + page + ")"));
@@ -152,7 +165,7 @@ public class GenerationController {
     if (!errors.isEmpty()) {
       return Mono.error(Problems.invalid("The page is out of range.", errors));
     }
-    return history.page(page, size);
+    return history.page(caller, page, size);
   }
 
   @ApiResponses({
@@ -166,8 +179,8 @@ public class GenerationController {
   })
   @GetMapping("/{id}")
   @ResponseStatus(HttpStatus.OK)
-  Mono<GenerationSnapshot> state(@PathVariable String id) {
-    return generations.state(id);
+  Mono<GenerationSnapshot> state(@PathVariable String id, Principal caller) {
+    return access.require(id, caller).then(generations.state(id));
   }
 
   @ApiResponses({
@@ -188,8 +201,8 @@ public class GenerationController {
   })
   @PostMapping("/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Retried> retry(@PathVariable String id) {
-    return generations.retry(id).map(Retried::new);
+  Mono<Retried> retry(@PathVariable String id, Principal caller) {
+    return access.require(id, caller).then(generations.retry(id)).map(Retried::new);
   }
 
   @ApiResponses({
@@ -210,7 +223,7 @@ public class GenerationController {
   })
   @PostMapping("/{id}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Void> cancel(@PathVariable String id) {
-    return generations.cancel(id);
+  Mono<Void> cancel(@PathVariable String id, Principal caller) {
+    return access.require(id, caller).then(generations.cancel(id));
   }
 }

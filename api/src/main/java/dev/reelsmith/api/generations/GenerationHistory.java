@@ -3,6 +3,7 @@ package dev.reelsmith.api.generations;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.workflows.messages.Status;
 import jakarta.annotation.Nullable;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -15,8 +16,10 @@ import reactor.core.publisher.Mono;
  */
 public interface GenerationHistory {
 
-  /** One page of generations, newest first; {@code page} counts from 0. */
-  Mono<Page> page(int page, int size);
+  /**
+   * One page of the generations {@code caller} may see, newest first; {@code page} counts from 0.
+   */
+  Mono<Page> page(Principal caller, int page, int size);
 
   /** One row of the history list. */
   record Item(

@@ -63,12 +63,12 @@ public class GenerationService {
     this.manifests = manifests;
   }
 
-  /** Records and starts a generation whose images are stored. */
-  public Mono<String> start(String generationId, Brief brief, List<ImageRef> images) {
+  /** Records and starts a generation whose images are stored, owned by {@code owner}. */
+  public Mono<String> start(String generationId, Brief brief, List<ImageRef> images, String owner) {
     GenerationSettings settings =
         new GenerationSettings(
             properties.maxParallelScenes(), properties.retryWindow().toSeconds());
-    GenerationInput input = new GenerationInput(generationId, brief, images, settings);
+    GenerationInput input = new GenerationInput(generationId, brief, images, settings, owner);
     return blocking(
         () -> {
           manifests.create(input);

@@ -5,6 +5,7 @@ import dev.reelsmith.workflows.RecordedGeneration;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The history from the manifests in the data folder: the order and the page from {@code
- * generation.json}, each generation's state from {@link GenerationService#state}, that is from its
- * workflow's query while it lives and from its manifest once it is gone.
+ * The history from the manifests in the data folder: which generations the caller owns, their order
+ * and the page from {@code generation.json}, each generation's state from {@link
+ * GenerationService#state}, that is from its workflow's query while it lives and from its manifest
+ * once it is gone.
  */
 @Component
 public class ManifestHistory implements GenerationHistory {
@@ -40,8 +42,12 @@ public class ManifestHistory implements GenerationHistory {
   }
 
   @Override
-  public Mono<Page> page(int page, int size) {
-    return Mono.fromCallable(manifests::newestFirst)
+  public Mono<Page> page(Principal caller, int page, int size) {
+    return Mono.fromCallable(
+            () ->
+                manifests.newestFirst().stream()
+                    .filter(created -> GenerationAccess.mayAccess(caller, created))
+                    .toList())
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             all -> {

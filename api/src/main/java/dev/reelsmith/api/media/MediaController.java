@@ -1,13 +1,17 @@
 package dev.reelsmith.api.media;
 
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.api.generations.GenerationAccess;
 import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.api.sharing.ShareTokens;
 import dev.reelsmith.workflows.MediaLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -36,6 +40,10 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Nothing outside the generation's folder is ever served: {@link MediaPath} admits only plain
  * names, and a symbolic link anywhere inside the folder is refused, wherever it points.
+ *
+ * <p>Who may fetch what: the generation's owner ({@link GenerationAccess}) everything; anyone with
+ * a valid share token ({@code ?share=}, {@link ShareTokens}) the final video and its poster;
+ * everyone else nothing, with the same 404 as for a generation that does not exist.
  */
 @RestController
 public class MediaController {
@@ -43,25 +51,53 @@ public class MediaController {
   private static final CacheControl IMMUTABLE =
       CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
-  private final MediaStore store;
+  /** What a share token opens: the finished ad and its poster, nothing else. */
+  private static final Set<String> SHARED =
+      Set.of(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER);
 
-  public MediaController(MediaStore store) {
+  private final MediaStore store;
+  private final GenerationAccess access;
+  private final ShareTokens shares;
+
+  public MediaController(MediaStore store, GenerationAccess access, ShareTokens shares) {
     this.store = store;
+    this.access = access;
+    this.shares = shares;
   }
 
   @GetMapping(MediaLayout.URL_PREFIX + "{generationId}/**")
   Mono<ResponseEntity<Resource>> media(
-      ServerHttpRequest request, @RequestParam(defaultValue = "0") String download) {
+      ServerHttpRequest request,
+      @RequestParam(defaultValue = "0") String download,
+      @RequestParam(required = false) String share,
+      Principal caller) {
     String rawPath = request.getPath().pathWithinApplication().value();
-    return Mono.fromCallable(() -> serve(rawPath, request.getHeaders(), wantsDownload(download)))
+    return Mono.fromCallable(
+            () -> serve(rawPath, request.getHeaders(), wantsDownload(download), share, caller))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private ResponseEntity<Resource> serve(String rawPath, HttpHeaders request, boolean download)
+  private ResponseEntity<Resource> serve(
+      String rawPath, HttpHeaders request, boolean download, String share, Principal caller)
       throws IOException {
     String generationId =
         MediaPath.generationId(rawPath).orElseThrow(MediaController::noSuchGeneration);
+    boolean owner = access.mayAccess(caller, generationId);
+    if (!owner && share == null) {
+      throw Problems.notFound(generationId);
+    }
     Path folder = store.folder(generationId);
+    if (!owner) {
+      ShareTokens.Grant grant = shares.open(share, Problems.notFound(generationId));
+      boolean opens =
+          grant.generationId().equals(generationId)
+              && MediaPath.parse(rawPath)
+                  .filter(m -> SHARED.contains(m.relativePath()))
+                  .isPresent();
+      if (!opens) {
+        throw Problems.notFound(generationId);
+      }
+    }
     if (!Files.isDirectory(folder)) {
       throw Problems.notFound(generationId);
     }

@@ -1,5 +1,6 @@
 package dev.reelsmith.api.progress;
 
+import dev.reelsmith.api.generations.GenerationAccess;
 import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.messages.ProgressUpdate;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.security.Principal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,14 +33,16 @@ import reactor.core.publisher.Mono;
 public class ProgressController {
 
   private final ProgressHub hub;
+  private final GenerationAccess access;
 
-  public ProgressController(ProgressHub hub) {
+  public ProgressController(ProgressHub hub, GenerationAccess access) {
     this.hub = hub;
+    this.access = access;
   }
 
   /**
    * 200 with the stream; 204 when the client has already seen the terminal update, so EventSource
-   * stops reconnecting; 404 problem for a generation that does not exist.
+   * stops reconnecting; 404 problem for a generation that does not exist or is not the caller's.
    */
   @Operation(
       summary = "Live progress as Server-Sent Events",
@@ -68,8 +72,11 @@ public class ProgressController {
   @GetMapping("/api/master-mode/progress/{id}")
   Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> progress(
       @PathVariable String id,
-      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-    return Mono.defer(() -> hub.open(id, lastSeen(lastEventId)))
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      Principal caller) {
+    return access
+        .require(id, caller)
+        .then(Mono.defer(() -> hub.open(id, lastSeen(lastEventId))))
         .map(
             stream ->
                 ResponseEntity.ok()

@@ -32,7 +32,11 @@ public class WebUi implements WebFluxConfigurer {
   @Bean
   RouterFunction<ServerResponse> webUiPages(@Value("classpath:/static/index.html") Resource index) {
     return RouterFunctions.route(
-        GET("/").or(GET("/generations")).or(GET("/generations/{id}")),
+        GET("/")
+            .or(GET("/generations"))
+            .or(GET("/generations/{id}"))
+            .or(GET("/sign-in"))
+            .or(GET("/share/{token}")),
         request ->
             index.exists()
                 ? ServerResponse.ok()

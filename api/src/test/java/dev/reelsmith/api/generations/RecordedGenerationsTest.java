@@ -7,6 +7,7 @@ import dev.reelsmith.activities.images.ImageAnalyzer;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.activities.testing.TestImages;
+import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.Failures;
@@ -81,7 +82,8 @@ class RecordedGenerationsTest {
                     ReferenceImages.Candidate.of(TestImages.jpegPhoto(scratch)),
                     ReferenceImages.Candidate.of(TestImages.cutOutPng(scratch)))));
     GenerationInput input =
-        new GenerationInput(id, brief(productName), images, GenerationSettings.DEFAULTS);
+        new GenerationInput(
+            id, brief(productName), images, GenerationSettings.DEFAULTS, TestAccounts.USER);
     manifest.create(input, at);
     return input;
   }

@@ -2,17 +2,25 @@ package dev.reelsmith.api.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.activities.storage.Manifest;
+import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.testing.RawHttp;
 import dev.reelsmith.api.testing.ReelsmithClient;
+import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.messages.GenerationInput;
+import dev.reelsmith.workflows.messages.GenerationSettings;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +74,16 @@ class MediaControllerTest {
     Files.createDirectories(victim.resolve("scene_videos"));
     Files.writeString(victim.resolve("scene_videos/.scene_01.1234abcd.part.mp4"), "PART-SECRET");
     Files.writeString(victim.resolve(".hidden.mp4"), "HIDDEN-SECRET");
-    Files.createDirectories(victim.resolve("manifest"));
-    Files.writeString(victim.resolve("manifest/generation.json"), "{\"MANIFEST-SECRET\": 1}");
+    // Owned by the tests' account, with a secret in the manifest that must never be served.
+    new Manifest(new LocalMediaStore(data))
+        .create(
+            new GenerationInput(
+                VICTIM,
+                Briefs.parse(ReelsmithClient.BRIEF.replace("Aurora", "MANIFEST-SECRET")),
+                List.of(),
+                GenerationSettings.DEFAULTS,
+                TestAccounts.USER),
+            Instant.now());
     Files.writeString(victim.resolve("manifest/poster.png"), "MANIFEST-SECRET");
     Files.writeString(outside.resolve("secret.mp4"), "OUTSIDE-SECRET");
     Files.createSymbolicLink(
@@ -368,7 +384,9 @@ class MediaControllerTest {
 
   /**
    * Each path goes out twice: through WebTestClient (given an absolute {@link URI}, it sends the
-   * path as written, dot segments and escapes included) and byte for byte over a socket.
+   * path as written, dot segments and escapes included) and byte for byte over a socket. Spring
+   * Security's firewall refuses encoded separators and dot segments before they reach the media
+   * controller (400); what it lets through, the controller refuses (404).
    */
   @ParameterizedTest
   @MethodSource("escapes")
@@ -378,7 +396,7 @@ class MediaControllerTest {
             .uri(URI.create("http://localhost:" + port + target))
             .exchange()
             .expectStatus()
-            .isNotFound()
+            .value(status -> assertThat(status).isIn(400, 404))
             .expectHeader()
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody(String.class)
@@ -387,7 +405,7 @@ class MediaControllerTest {
     RawHttp.Response raw = RawHttp.get(port, target);
 
     assertThat(body).doesNotContain("SECRET");
-    assertThat(raw.status()).as(raw.text()).isEqualTo(404);
+    assertThat(raw.status()).as(raw.text()).isIn(400, 404);
     assertThat(raw.text()).doesNotContain("SECRET");
   }
 }

@@ -3,6 +3,9 @@ package dev.reelsmith.api.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.activities.testing.TestImages;
+import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.generations.GenerationManifests;
+import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.GenerationInput;
@@ -72,6 +75,7 @@ class ProgressControllerTest {
   @Autowired private MeterRegistry meters;
   @Autowired private WorkflowClient workflowClient;
   @Autowired private JsonMapper json;
+  @Autowired private GenerationManifests manifests;
 
   private WebTestClient client;
 
@@ -229,8 +233,12 @@ class ProgressControllerTest {
   }
 
   @Test
-  void saysItIsWaitingForAWorkerAndKeepsTheStreamAliveWhenNoWorkerAnswers() {
+  void saysItIsWaitingForAWorkerAndKeepsTheStreamAliveWhenNoWorkerAnswers() throws Exception {
     String id = Generations.newId();
+    GenerationInput input =
+        new GenerationInput(
+            id, Briefs.parse(BRIEF), List.of(), GenerationSettings.DEFAULTS, TestAccounts.USER);
+    manifests.create(input);
     // The workflow exists but nobody polls its queue: every query times out.
     GenerationWorkflow unserved =
         workflowClient.newWorkflowStub(
@@ -239,8 +247,7 @@ class ProgressControllerTest {
                 .setWorkflowId(Generations.workflowId(id))
                 .setTaskQueue("reelsmith-progress-test-no-worker")
                 .build());
-    WorkflowClient.start(
-        unserved::generate, new GenerationInput(id, null, List.of(), GenerationSettings.DEFAULTS));
+    WorkflowClient.start(unserved::generate, input);
     try {
       List<ServerSentEvent<String>> events =
           client

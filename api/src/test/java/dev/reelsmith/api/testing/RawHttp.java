@@ -1,5 +1,6 @@
 package dev.reelsmith.api.testing;
 
+import dev.reelsmith.api.TestAccounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,12 +17,23 @@ public final class RawHttp {
   /** The status and the whole response (headers and body) as ISO-8859-1 text. */
   public record Response(int status, String text) {}
 
+  /** A GET signed in as the tests' account ({@link TestAccounts#USER}). */
   public static Response get(int port, String target) throws IOException {
+    return get(port, target, TestAccounts.basic(TestAccounts.USER, TestAccounts.PASSWORD));
+  }
+
+  /** A GET with this {@code Authorization} header, or none when it is null. */
+  public static Response get(int port, String target, String authorization) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
+      String credentials = authorization == null ? "" : "Authorization: " + authorization + "\r\n";
       out.write(
-          ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          ("GET "
+                  + target
+                  + " HTTP/1.1\r\nHost: localhost\r\n"
+                  + credentials
+                  + "Connection: close\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -3,6 +3,7 @@ package dev.reelsmith.api.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.activities.testing.TestImages;
+import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import java.nio.file.Files;
@@ -43,12 +44,16 @@ public final class ReelsmithClient {
     return http;
   }
 
-  /** An HTTP client for an application listening on {@code port}. */
+  /**
+   * An HTTP client for an application listening on {@code port}, signed in as the tests' account
+   * ({@link TestAccounts}).
+   */
   public static ReelsmithClient onPort(int port) {
     return new ReelsmithClient(
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(30))
+        TestAccounts.signedIn(
+                WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + port)
+                    .responseTimeout(Duration.ofSeconds(30)))
             .build());
   }
 

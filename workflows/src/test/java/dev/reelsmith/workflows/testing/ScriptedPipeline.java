@@ -76,7 +76,7 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
         List.of(
             new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg"),
             new ImageRef(2, MediaLayout.upload(2, "png"), "pour.png"));
-    return new GenerationInput(generationId, brief, images, GenerationSettings.DEFAULTS);
+    return new GenerationInput(generationId, brief, images, GenerationSettings.DEFAULTS, "alice");
   }
 
   @Override
