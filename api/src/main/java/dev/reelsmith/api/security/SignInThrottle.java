@@ -76,6 +76,11 @@ public final class SignInThrottle {
     failures.remove(Key.of(username, client));
   }
 
+  /** How many name and address pairs are remembered. */
+  int size() {
+    return failures.size();
+  }
+
   /** The lock after the {@code count}th failure in a row, counting from {@link #FREE_FAILURES}. */
   static Duration lock(int count) {
     int doublings = Math.min(count - FREE_FAILURES, 10);

@@ -19,6 +19,7 @@ import jakarta.annotation.Nullable;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -123,7 +124,9 @@ public class ShareController {
                         + snapshot.status().wireName()
                         + ".");
               }
-              Instant expiresAt = tokens.now().plus(Duration.ofDays(days));
+              // Whole seconds, as the token keeps it.
+              Instant expiresAt =
+                  tokens.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
               String token = tokens.issue(id, expiresAt);
               return new ShareLink(
                   absolute(request, "/share/" + token, null),

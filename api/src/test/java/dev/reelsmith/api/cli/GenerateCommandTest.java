@@ -1,10 +1,14 @@
 package dev.reelsmith.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.activities.testing.VideoProbe;
+import dev.reelsmith.api.security.Accounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +85,32 @@ class GenerateCommandTest {
     assertThat(info.durationSeconds()).isCloseTo(15, within(0.5));
     assertThat(info.hasAudio()).isTrue();
     assertThat(info.moovBeforeMdat()).isTrue();
+    LocalMediaStore store = new LocalMediaStore(data());
+    assertThat(store.generationIds())
+        .singleElement()
+        .satisfies(
+            id ->
+                assertThat(new Manifest(store).read(id, Manifest.GENERATION))
+                    .hasValueSatisfying(
+                        created -> assertThat(created.owner()).isEqualTo(Accounts.LOCAL_USER)));
+  }
+
+  @Test
+  void recordsTheAdForTheLocalAccountUnlessToldWhose() {
+    String[] required = {"--brief", "b.json", "--image", "a.jpg", "--out", "ad.mp4"};
+
+    assertThat(GenerateCommand.Arguments.parse(required).owner()).isEqualTo(Accounts.LOCAL_USER);
+    assertThat(GenerateCommand.Arguments.parse(with(required, "--owner", "alice")).owner())
+        .isEqualTo("alice");
+    assertThatThrownBy(() -> GenerateCommand.Arguments.parse(with(required, "--owner", "a b")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--owner");
+  }
+
+  private static String[] with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test

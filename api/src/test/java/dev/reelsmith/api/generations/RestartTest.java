@@ -3,6 +3,8 @@ package dev.reelsmith.api.generations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.api.ReelsmithApplication;
+import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.sharing.ShareController;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.MediaLayout;
@@ -10,6 +12,7 @@ import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,7 +29,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The application stops and starts again on the same data folder. Its embedded Temporal server
- * forgets every workflow; the generations survive in their manifests.
+ * forgets every workflow; the generations survive in their manifests, and share links in the key
+ * kept beside them.
  */
 class RestartTest {
 
@@ -49,13 +53,28 @@ class RestartTest {
   }
 
   @Test
-  void aFinishedGenerationIsStillListedAndServedAfterARestart() throws Exception {
+  void aFinishedGenerationIsStillListedServedAndSharedAfterARestart() throws Exception {
     String id;
     GenerationSnapshot before;
+    String shared;
     try (ConfigurableApplicationContext first = start()) {
       ReelsmithClient client = client(first);
       id = client.create(scratch);
       before = client.awaitCompleted(id);
+      URI video =
+          URI.create(
+              client
+                  .http()
+                  .post()
+                  .uri("/api/master-mode/generations/{id}/share", id)
+                  .exchange()
+                  .expectStatus()
+                  .isOk()
+                  .expectBody(ShareController.ShareLink.class)
+                  .returnResult()
+                  .getResponseBody()
+                  .videoUrl());
+      shared = video.getRawPath() + "?" + video.getRawQuery();
     }
 
     try (ConfigurableApplicationContext second = start()) {
@@ -100,6 +119,14 @@ class RestartTest {
           .exchange()
           .expectStatus()
           .isEqualTo(HttpStatus.CONFLICT);
+      // The share link made before the restart still works: its key is kept in the data folder.
+      TestAccounts.anonymous(client.http())
+          .get()
+          .uri(shared)
+          .header(HttpHeaders.RANGE, "bytes=0-1")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(HttpStatus.PARTIAL_CONTENT);
 
       assertThat(after).usingRecursiveComparison().ignoringFields("lastSeq").isEqualTo(before);
       assertThat(listed.status()).isEqualTo(Status.COMPLETED);

@@ -1,0 +1,77 @@
+package dev.reelsmith.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+class AccountsTest {
+
+  private static final PasswordEncoder PASSWORDS =
+      PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+  private static UserDetails user(Accounts accounts, String name) {
+    return accounts.findByUsername(name).block();
+  }
+
+  @Test
+  void readsPlainAndBcryptPasswords() {
+    String hash = new BCryptPasswordEncoder().encode("bob's secret");
+
+    Accounts accounts = Accounts.of(" alice:secret:with:colons , bob:{bcrypt}" + hash + ",");
+
+    assertThat(accounts.names()).containsExactly("alice", "bob");
+    assertThat(PASSWORDS.matches("secret:with:colons", user(accounts, "alice").getPassword()))
+        .isTrue();
+    assertThat(PASSWORDS.matches("bob's secret", user(accounts, "bob").getPassword())).isTrue();
+    assertThat(PASSWORDS.matches("secret", user(accounts, "bob").getPassword())).isFalse();
+    assertThat(user(accounts, "carol")).isNull();
+  }
+
+  @Test
+  void anExplicitNoopPasswordIsKeptAsItIs() {
+    Accounts accounts = Accounts.of("alice:{noop}secret");
+
+    assertThat(PASSWORDS.matches("secret", user(accounts, "alice").getPassword())).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "alice",
+        "alice:",
+        ":secret",
+        "al ice:secret",
+        "alice:secret,alice:other",
+        "bob:{bcrypt}a$10$truncated-by-the-shell"
+      })
+  void refusesAMalformedListWithoutShowingAnyPassword(String spec) {
+    assertThatThrownBy(() -> Accounts.of(spec))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("reelsmith.users, entry ")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("secret")
+                    .doesNotContain("other")
+                    .doesNotContain("truncated"));
+  }
+
+  @Test
+  void withoutAccountsThereIsTheLocalOneWithAPasswordMadeUpEachTime() {
+    Accounts first = Accounts.of("");
+    Accounts second = Accounts.of(" ");
+
+    assertThat(first.names()).containsExactly(Accounts.LOCAL_USER);
+    assertThat(user(first, Accounts.LOCAL_USER).getPassword())
+        .startsWith("{noop}")
+        .hasSizeGreaterThan("{noop}".length() + 20)
+        .isNotEqualTo(user(second, Accounts.LOCAL_USER).getPassword());
+  }
+}
