@@ -1,10 +1,13 @@
 package dev.reelsmith.api.docs;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import jakarta.annotation.Nullable;
 import java.util.ArrayList;
@@ -36,7 +39,22 @@ public class ApiDocs {
                         + " the results. Errors are application/problem+json (RFC 9457).")
                 .license(new License().name("Apache-2.0")))
         // Relative, so the document is the same on every host and port.
-        .servers(List.of(new Server().url("/")));
+        .servers(List.of(new Server().url("/")))
+        // API clients send HTTP Basic; the web UI signs in at /login and sends its session cookie.
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                .addSecuritySchemes(
+                    "session",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE)
+                        .name("SESSION")))
+        .security(
+            List.of(
+                new SecurityRequirement().addList("basic"),
+                new SecurityRequirement().addList("session")));
   }
 
   /** A {@link Nullable} property may be null: in OpenAPI 3.1, its type includes {@code "null"}. */

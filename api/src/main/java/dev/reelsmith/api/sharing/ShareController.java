@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.annotation.Nullable;
 import java.security.Principal;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -97,6 +99,7 @@ public class ShareController {
                 schema = @Schema(implementation = Problem.class)))
   })
   @PostMapping("/api/master-mode/generations/{id}/share")
+  @ResponseStatus(HttpStatus.OK)
   Mono<ShareLink> share(
       @PathVariable String id,
       @RequestParam(defaultValue = "" + ShareTokens.DEFAULT_DAYS) int days,
@@ -136,7 +139,8 @@ public class ShareController {
             });
   }
 
-  @Operation(summary = "The ad a share link opens; public")
+  @Operation(summary = "The ad a share link opens; needs no account")
+  @SecurityRequirements
   @ApiResponses({
     @ApiResponse(
         responseCode = "404",
@@ -154,6 +158,7 @@ public class ShareController {
                 schema = @Schema(implementation = Problem.class)))
   })
   @GetMapping("/api/share/{token}")
+  @ResponseStatus(HttpStatus.OK)
   Mono<SharedAd> shared(@PathVariable String token) {
     return Mono.fromCallable(
             () -> {
