@@ -1,4 +1,5 @@
-import type { GenerationSnapshot, HistoryPage, Problem, Retried } from './types';
+import { navigate, signInPath } from '../app/router';
+import type { GenerationSnapshot, HistoryPage, Problem, Retried, Session, SharedAd, ShareLink } from './types';
 
 const BASE = '/api/master-mode';
 
@@ -8,8 +9,47 @@ export const apiPaths = {
   generation: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}`,
   retry: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}/retry`,
   cancel: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}/cancel`,
+  share: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}/share`,
   progress: (id: string) => `${BASE}/progress/${encodeURIComponent(id)}`,
+  shared: (token: string) => `/api/share/${encodeURIComponent(token)}`,
+  session: '/api/session',
+  // Spring Security's own: the sign-in form posts here, and signing out too.
+  signIn: '/login',
+  signOut: '/logout',
 };
+
+/** The header that carries the CSRF token on every request that changes something. */
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/**
+ * The server's CSRF token, from the cookie it sets for this script to read; null before the server
+ * has set it. Read afresh for each request: signing in and out replaces it.
+ */
+export function csrfToken(): string | null {
+  for (const cookie of document.cookie.split(';')) {
+    const [name, ...value] = cookie.trim().split('=');
+    if (name === 'XSRF-TOKEN') {
+      return decodeURIComponent(value.join('='));
+    }
+  }
+  return null;
+}
+
+/** Headers for a request that changes something: the CSRF token, when there is one. */
+export function csrfHeaders(): Record<string, string> {
+  const token = csrfToken();
+  return token ? { [CSRF_HEADER]: token } : {};
+}
+
+/**
+ * The session has ended (signed out elsewhere, expired, server restarted): to the sign-in page,
+ * which brings the person back here afterwards.
+ */
+export function signInAgain(): void {
+  if (window.location.pathname !== '/sign-in') {
+    navigate(signInPath(window.location.pathname + window.location.search), { replace: true });
+  }
+}
 
 /** A response that was not a success, with the server's problem (RFC 9457) when it sent one. */
 export class ProblemError extends Error {
@@ -48,19 +88,32 @@ export function problemFrom(status: number, body: string): Problem {
   };
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+interface SendOptions {
+  /** A 401 means the session is gone, and the page goes to sign in (not for the sign-in itself). */
+  signInOn401?: boolean;
+}
+
+async function send(url: string, init: RequestInit, options: SendOptions = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
   const response = await fetch(url, {
     ...init,
-    headers: { Accept: 'application/json, application/problem+json', ...init.headers },
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      ...(method === 'GET' || method === 'HEAD' ? {} : csrfHeaders()),
+      ...init.headers,
+    },
   });
   if (!response.ok) {
+    if (response.status === 401 && options.signInOn401 !== false) {
+      signInAgain();
+    }
     throw new ProblemError(response.status, problemFrom(response.status, await response.text()));
   }
   return response;
 }
 
-async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const response = await send(url, init);
+async function json<T>(url: string, init: RequestInit = {}, options: SendOptions = {}): Promise<T> {
+  const response = await send(url, init, options);
   return (await response.json()) as T;
 }
 
@@ -83,6 +136,34 @@ export function retryGeneration(id: string): Promise<Retried> {
 
 export async function cancelGeneration(id: string): Promise<void> {
   await send(apiPaths.cancel(id), { method: 'POST' });
+}
+
+/** Who is signed in. */
+export function getSession(signal?: AbortSignal): Promise<Session> {
+  return json(apiPaths.session, { signal });
+}
+
+/** Signs in with Spring Security's form login; rejects with the server's 401 or 429 problem. */
+export function signIn(username: string, password: string): Promise<Session> {
+  return json(
+    apiPaths.signIn,
+    { method: 'POST', body: new URLSearchParams({ username, password }) },
+    { signInOn401: false },
+  );
+}
+
+export async function signOut(): Promise<void> {
+  await send(apiPaths.signOut, { method: 'POST' }, { signInOn401: false });
+}
+
+/** A signed link to a finished ad, for people without an account. */
+export function createShareLink(id: string): Promise<ShareLink> {
+  return json(apiPaths.share(id), { method: 'POST' });
+}
+
+/** The ad a share link opens; needs no account. */
+export function getSharedAd(token: string, signal?: AbortSignal): Promise<SharedAd> {
+  return json(apiPaths.shared(token), { signal }, { signInOn401: false });
 }
 
 /** The message to show for any failure of a request. */

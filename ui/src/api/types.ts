@@ -20,6 +20,9 @@ export type Scene = Schemas['Scene'];
 export type ScenePlan = Schemas['ScenePlan'];
 export type SceneState = Schemas['SceneState'];
 export type Score = Schemas['Score'];
+export type Session = Schemas['Session'];
+export type SharedAd = Schemas['SharedAd'];
+export type ShareLink = Schemas['ShareLink'];
 export type Story = Schemas['Story'];
 
 export type Step = NonNullable<ProgressUpdate['step']>;

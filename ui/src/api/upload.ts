@@ -1,4 +1,4 @@
-import { apiPaths, localProblem, ProblemError, problemFrom } from './client';
+import { apiPaths, CSRF_HEADER, csrfToken, localProblem, ProblemError, problemFrom, signInAgain } from './client';
 import type { BriefRequest, Created } from './types';
 
 export interface Upload {
@@ -36,6 +36,9 @@ export function createGeneration(
           reject(new ProblemError(xhr.status, localProblem(xhr.status, 'Unreadable answer', 'The server’s answer could not be read.')));
         }
       } else {
+        if (xhr.status === 401) {
+          signInAgain();
+        }
         reject(new ProblemError(xhr.status, problemFrom(xhr.status, xhr.responseText)));
       }
     });
@@ -47,6 +50,10 @@ export function createGeneration(
     });
     xhr.open('POST', apiPaths.generations);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    const token = csrfToken();
+    if (token) {
+      xhr.setRequestHeader(CSRF_HEADER, token);
+    }
     xhr.send(body);
   });
   return { done, abort: () => xhr.abort() };

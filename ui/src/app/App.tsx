@@ -1,17 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { getSession, signOut } from '../api/client';
+import type { Session } from '../api/types';
 import { GenerationPage } from '../generation/GenerationPage';
 import { HistoryPage } from '../history/HistoryPage';
 import { NewAdPage } from '../new-ad/NewAdPage';
+import { SharePage } from '../share/SharePage';
+import { SignInPage } from '../sign-in/SignInPage';
 import { Link } from './Link';
 import { NotFound } from './NotFound';
-import { matchRoute, useLocation, type Route } from './router';
+import { isPublicRoute, matchRoute, navigate, useLocation, type Route } from './router';
 
 function pageNumber(search: URLSearchParams): number {
   const page = Number(search.get('page') ?? '0');
   return Number.isInteger(page) && page > 0 ? page : 0;
 }
 
-function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
+function Screen({ route, search, onSignedIn }: { route: Route; search: URLSearchParams; onSignedIn: () => void }) {
   switch (route.name) {
     case 'new-ad':
       return <NewAdPage />;
@@ -20,16 +24,61 @@ function Screen({ route, search }: { route: Route; search: URLSearchParams }) {
     case 'generation':
       // Keyed, so another generation starts from a clean state and a new stream.
       return <GenerationPage key={route.id} id={route.id} />;
+    case 'sign-in':
+      return <SignInPage search={search} onSignedIn={onSignedIn} />;
+    case 'share':
+      return <SharePage key={route.token} token={route.token} />;
     case 'not-found':
       return <NotFound />;
   }
 }
 
+/** Who is signed in, and the way out. */
+function Account({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
+  const [leaving, setLeaving] = useState(false);
+
+  async function leave() {
+    setLeaving(true);
+    try {
+      await signOut();
+    } catch {
+      // Signed out or not, the way on is the sign-in page.
+    }
+    onSignedOut();
+    navigate('/sign-in');
+  }
+
+  return (
+    <div className="account">
+      <span className="account__name">
+        <span className="visually-hidden">Signed in as </span>
+        {session.username}
+      </span>
+      <button type="button" className="button button--quiet" onClick={() => void leave()} disabled={leaving}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const { pathname, search, href } = useLocation();
   const route = matchRoute(pathname);
+  const publicPage = isPublicRoute(route);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const [session, setSession] = useState<Session | null>(null);
+  const [signIns, setSignIns] = useState(0);
+
+  // Who is signed in, for the header; a session that has ended sends the page to sign in again.
+  useEffect(() => {
+    if (publicPage) {
+      return;
+    }
+    const controller = new AbortController();
+    getSession(controller.signal).then(setSession, () => setSession(null));
+    return () => controller.abort();
+  }, [publicPage, signIns]);
 
   // After an in-app navigation, move focus to the new page's heading, as a page load would.
   useEffect(() => {
@@ -56,32 +105,35 @@ export function App() {
             </svg>
             <span>Reelsmith</span>
           </Link>
-          <nav aria-label="Main">
-            <ul className="site-nav">
-              <li>
-                <Link
-                  href="/"
-                  className={section === 'new-ad' ? 'active' : undefined}
-                  aria-current={route.name === 'new-ad' ? 'page' : undefined}
-                >
-                  New ad
-                </Link>
-              </li>
-              <li>
-                <Link
-                  href="/generations"
-                  className={section === 'history' ? 'active' : undefined}
-                  aria-current={route.name === 'history' ? 'page' : undefined}
-                >
-                  History
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          {!publicPage && (
+            <nav aria-label="Main">
+              <ul className="site-nav">
+                <li>
+                  <Link
+                    href="/"
+                    className={section === 'new-ad' ? 'active' : undefined}
+                    aria-current={route.name === 'new-ad' ? 'page' : undefined}
+                  >
+                    New ad
+                  </Link>
+                </li>
+                <li>
+                  <Link
+                    href="/generations"
+                    className={section === 'history' ? 'active' : undefined}
+                    aria-current={route.name === 'history' ? 'page' : undefined}
+                  >
+                    History
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          )}
+          {!publicPage && session && <Account session={session} onSignedOut={() => setSession(null)} />}
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen route={route} search={search} />
+        <Screen route={route} search={search} onSignedIn={() => setSignIns((count) => count + 1)} />
       </main>
     </>
   );

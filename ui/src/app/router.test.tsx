@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
 import { fakeFetch } from '../test/fakeServer';
-import { matchRoute } from './router';
+import { isLocalPath, matchRoute, signInPath } from './router';
 
 describe('matchRoute', () => {
   it('knows the app’s screens', () => {
@@ -13,6 +13,17 @@ describe('matchRoute', () => {
     expect(matchRoute('/generations/abc-123')).toEqual({ name: 'generation', id: 'abc-123' });
     expect(matchRoute('/generations/abc/extra')).toEqual({ name: 'not-found' });
     expect(matchRoute('/settings')).toEqual({ name: 'not-found' });
+    expect(matchRoute('/sign-in')).toEqual({ name: 'sign-in' });
+    expect(matchRoute('/share/AQ8t.c2ln')).toEqual({ name: 'share', token: 'AQ8t.c2ln' });
+    expect(matchRoute('/share/a/b')).toEqual({ name: 'not-found' });
+  });
+
+  it('sends the sign-in page back only to a page of this app', () => {
+    expect(signInPath('/generations/abc?x=1')).toBe('/sign-in?next=%2Fgenerations%2Fabc%3Fx%3D1');
+    expect(signInPath('/')).toBe('/sign-in');
+    expect(isLocalPath('//evil.example/')).toBe(false);
+    expect(isLocalPath('/\\evil.example/')).toBe(false);
+    expect(isLocalPath('https://evil.example/')).toBe(false);
   });
 });
 

@@ -5,7 +5,14 @@ export type Route =
   | { name: 'new-ad' }
   | { name: 'history' }
   | { name: 'generation'; id: string }
+  | { name: 'sign-in' }
+  | { name: 'share'; token: string }
   | { name: 'not-found' };
+
+/** Screens anyone may open, signed in or not. */
+export function isPublicRoute(route: Route): boolean {
+  return route.name === 'sign-in' || route.name === 'share';
+}
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -14,6 +21,17 @@ export function matchRoute(pathname: string): Route {
   }
   if (path === '/generations') {
     return { name: 'history' };
+  }
+  if (path === '/sign-in') {
+    return { name: 'sign-in' };
+  }
+  const share = /^\/share\/([^/]+)$/.exec(path);
+  if (share?.[1]) {
+    try {
+      return { name: 'share', token: decodeURIComponent(share[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
   }
   const generation = /^\/generations\/([^/]+)$/.exec(path);
   if (generation?.[1]) {
@@ -28,6 +46,16 @@ export function matchRoute(pathname: string): Route {
 
 export function generationPath(id: string): string {
   return `/generations/${encodeURIComponent(id)}`;
+}
+
+/** The sign-in page, which comes back to `next` afterwards. */
+export function signInPath(next?: string): string {
+  return next && next !== '/' && isLocalPath(next) ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+}
+
+/** Only a path on this server: never `//elsewhere` or an absolute URL, lest sign-in send a person away. */
+export function isLocalPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
 }
 
 export function historyPath(page = 0): string {

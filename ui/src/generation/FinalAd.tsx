@@ -1,39 +1,57 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Brief } from '../api/types';
-import { formatDuration, withQuery } from '../app/format';
+import { createShareLink, describeFailure } from '../api/client';
+import type { Brief, ShareLink } from '../api/types';
+import { formatDate, formatDuration, withQuery } from '../app/format';
 import { cssAspectRatio, orientationOf } from './sceneTiles';
 
 interface Props {
+  generationId: string;
   video: string;
   poster: string | null;
   brief: Brief | null;
   durationSeconds: number | null;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
+type ShareState =
+  | { kind: 'idle' }
+  | { kind: 'sharing' }
+  | { kind: 'shared'; link: ShareLink; copied: boolean }
+  | { kind: 'failed'; message: string };
 
 /** The finished ad: a large player, then download, share and fullscreen. */
-export function FinalAd({ video, poster, brief, durationSeconds }: Props) {
+export function FinalAd({ generationId, video, poster, brief, durationSeconds }: Props) {
   const player = useRef<HTMLVideoElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const linkField = useRef<HTMLInputElement>(null);
+  const [share, setShare] = useState<ShareState>({ kind: 'idle' });
   const aspect = brief?.aspect_ratio;
 
   useEffect(() => {
-    if (copy === 'idle') {
+    if (share.kind === 'shared' && !share.copied) {
+      linkField.current?.select();
+    }
+  }, [share]);
+
+  /**
+   * Asks the server for a signed link that anyone can open without an account, and copies it.
+   * Where the browser keeps the clipboard from the page (plain HTTP), the link is shown to copy.
+   */
+  async function copyShareLink() {
+    setShare({ kind: 'sharing' });
+    let link: ShareLink;
+    try {
+      link = await createShareLink(generationId);
+    } catch (error) {
+      setShare({ kind: 'failed', message: describeFailure(error) });
       return;
     }
-    const timer = setTimeout(() => setCopy('idle'), 2500);
-    return () => clearTimeout(timer);
-  }, [copy]);
-
-  async function copyShareLink() {
+    let copied = false;
     try {
-      // The page's own address for now; a signed link for viewers without an account is to come.
-      await navigator.clipboard.writeText(window.location.href);
-      setCopy('copied');
+      await navigator.clipboard.writeText(link.share_url);
+      copied = true;
     } catch {
-      setCopy('failed');
+      // Shown below, selected, for the person to copy.
     }
+    setShare({ kind: 'shared', link, copied });
   }
 
   function fullscreen() {
@@ -69,16 +87,38 @@ export function FinalAd({ video, poster, brief, durationSeconds }: Props) {
           <a className="button button--primary" href={withQuery(video, 'download', '1')} download>
             Download
           </a>
-          <button type="button" className="button" onClick={() => void copyShareLink()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void copyShareLink()}
+            disabled={share.kind === 'sharing'}
+          >
             Copy share link
           </button>
           <button type="button" className="button" onClick={fullscreen}>
             Fullscreen
           </button>
         </div>
-        <p className="copy-status" role="status">
-          {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy; copy the address bar instead.' : ''}
+        <p className={share.kind === 'failed' ? 'copy-status form-error' : 'copy-status'} role="status">
+          {share.kind === 'shared'
+            ? `${share.copied ? 'Link copied. ' : 'Copy this link. '}Anyone with it can watch this ad until ${
+                formatDate(share.link.expires_at) ?? share.link.expires_at
+              }.`
+            : share.kind === 'failed'
+              ? share.message
+              : ''}
         </p>
+        {share.kind === 'shared' && (
+          <input
+            ref={linkField}
+            className="share-link"
+            type="text"
+            readOnly
+            value={share.link.share_url}
+            aria-label="Share link"
+            onFocus={(event) => event.target.select()}
+          />
+        )}
       </div>
     </section>
   );

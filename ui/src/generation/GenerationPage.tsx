@@ -76,6 +76,7 @@ export function GenerationPage({ id }: { id: string }) {
 
       {view.finalVideoPath && (
         <FinalAd
+          generationId={id}
           video={view.finalVideoPath}
           poster={snapshot?.poster_path ?? null}
           brief={brief}

@@ -5,6 +5,8 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, '', '/');
+  // The CSRF cookie a test set stays with that test.
+  document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
 });
 
 // jsdom has no object URLs; previews only need a distinct string per file.
