@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  account,
   baseUrl,
   doomedProduct,
   launch,
@@ -10,6 +11,7 @@ import {
   progressValue,
   recordProgress,
   screenshot,
+  signIn,
   stepStatuses,
 } from './browser';
 
@@ -18,9 +20,16 @@ const STEPS = ['upload', 'story', 'scenes', 'video_params', 'videos', 'complete'
 const GENERATION_URL = /\/generations\/([0-9a-f-]{36})$/;
 
 let browser: Browser;
+/** One signed-in browser: its pages share the session cookie, as tabs do. */
+let session: BrowserContext;
 
 beforeAll(async () => {
   browser = await launch();
+  session = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await session.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await session.newPage();
+  await signIn(page, 'sign-in');
+  await page.close();
 });
 
 afterAll(async () => {
@@ -28,7 +37,8 @@ afterAll(async () => {
 });
 
 async function newPage(width = 1280, height = 900): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await session.newPage();
+  await page.setViewportSize({ width, height });
   await recordProgress(page);
   return page;
 }
@@ -150,7 +160,43 @@ describe('an ad from a brief and two photos', () => {
     await expect.poll(() => later.getByTestId('final-video').count()).toBe(1);
     await screenshot(later, 'generation-complete-phone');
     await later.close();
+
+    // A share link: someone without an account watches and downloads this ad, and nothing else.
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    const shareField = page.getByRole('textbox', { name: 'Share link' });
+    await shareField.waitFor();
+    const shareUrl = await shareField.inputValue();
+    expect(shareUrl).toMatch(new RegExp(`^${baseUrl}/share/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shareUrl);
     await page.close();
+
+    const stranger = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const shared = await stranger.newPage();
+    await shared.goto(shareUrl);
+    await shared.getByRole('heading', { name: 'Aurora Cold Brew', level: 1 }).waitFor();
+    const sharedVideo = shared.getByTestId('shared-video');
+    const sharedPlayback = await sharedVideo.evaluate(async (element) => {
+      const player = element as HTMLVideoElement;
+      player.muted = true;
+      await player.play();
+      while (player.readyState < 2 || player.currentTime < 0.5) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      player.pause();
+      return { readyState: player.readyState, duration: player.duration, playing: player.currentTime };
+    });
+    expect(sharedPlayback.readyState).toBeGreaterThanOrEqual(2);
+    expect(sharedPlayback.duration).toBeGreaterThan(25);
+    const sharedDownload = await shared.getByRole('link', { name: 'Download' }).getAttribute('href');
+    const sharedFile = await shared.request.get(new URL(sharedDownload!, baseUrl).toString());
+    expect(sharedFile.status()).toBe(200);
+    expect(sharedFile.headers()['content-disposition']).toContain('attachment');
+    await screenshot(shared, 'share');
+    // The link opens that ad alone: the generation's own page still asks for an account.
+    expect((await shared.request.get(`${baseUrl}/api/master-mode/generations/${id}`)).status()).toBe(401);
+    await shared.goto(`${baseUrl}/generations/${id}`);
+    await shared.waitForURL(/\/sign-in\?next=/);
+    await stranger.close();
   });
 });
 
@@ -195,6 +241,20 @@ describe('the history', () => {
     await list.getByRole('link', { name: /Aurora Cold Brew/ }).first().click();
     await page.waitForURL(GENERATION_URL);
     await expect.poll(() => page.getByTestId('final-video').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session: the app asks to sign in again', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/generations`);
+    expect(await page.locator('.account__name').textContent()).toBe(`Signed in as ${account.name}`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${baseUrl}/sign-in`);
+    expect((await page.request.get(`${baseUrl}/api/session`)).status()).toBe(401);
+    await page.goto(`${baseUrl}/generations`);
+    await page.waitForURL(/\/sign-in\?next=%2Fgenerations$/);
     await page.close();
   });
 });

@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const baseUrl = required('REELSMITH_URL');
 export const doomedProduct = required('REELSMITH_DOOMED');
 const screenshots = required('REELSMITH_SCREENSHOTS');
+/** The account the server was started with. */
+export const account = { name: required('REELSMITH_USER'), password: required('REELSMITH_PASSWORD') };
 
 function required(name: string): string {
   const value = process.env[name];
@@ -28,6 +30,26 @@ export function launch(): Promise<Browser> {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+}
+
+/**
+ * Signs in through the sign-in page, as a person would: opening the app without a session lands
+ * there, and signing in comes back. The page's context keeps the session cookie for its other pages.
+ */
+export async function signIn(page: Page, shot?: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(/\/sign-in\?next=/);
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Password').fill(`${account.password}-wrong`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong name or password.' }).waitFor();
+  await page.getByLabel('Password').fill(account.password);
+  if (shot) {
+    await screenshot(page, shot);
+  }
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

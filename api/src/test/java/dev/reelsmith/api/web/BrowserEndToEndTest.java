@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web UI end to end in Debian's headless Chromium: this starts the whole application (embedded
- * Temporal, local providers, the UI the api jar serves) and runs {@code ui/e2e} against it with
- * playwright-core. Screenshots of every screen land in {@code api/target/e2e-screenshots}.
+ * Temporal, local providers, the UI the api jar serves) with one account, {@link #USER}, and runs
+ * {@code ui/e2e} against it with playwright-core: it signs in through the sign-in page first.
+ * Screenshots of every screen land in {@code api/target/e2e-screenshots}.
  *
  * <p>One thing differs from production: the first render of scene 2 of an ad for a product named
  * like {@link #DOOMED} fails as a provider refusal would, so the browser can see a failure and
@@ -39,6 +40,11 @@ class BrowserEndToEndTest {
   /** Ads for products with this in their name fail once, at scene 2. */
   static final String DOOMED = "Stormcloud";
 
+  /** The one account of this server; the browser signs in with it through the sign-in page. */
+  static final String USER = "ada";
+
+  static final String PASSWORD = "e2e-password-of-ada";
+
   private static final Path UI = Path.of("..", "ui").toAbsolutePath().normalize();
   private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots").toAbsolutePath();
 
@@ -47,8 +53,9 @@ class BrowserEndToEndTest {
   @LocalServerPort int port;
 
   @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) {
+  static void dataDirAndAccount(DynamicPropertyRegistry registry) {
     registry.add("reelsmith.data-dir", () -> data.toString());
+    registry.add("reelsmith.users", () -> USER + ":" + PASSWORD);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -70,7 +77,8 @@ class BrowserEndToEndTest {
   }
 
   @Test
-  void aUserMakesAnAdWatchesItLiveAndRetriesAFailureInARealBrowser() throws Exception {
+  void aUserSignsInMakesAnAdWatchesItLiveRetriesAFailureAndSharesItInARealBrowser()
+      throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     assertThat(Files.isExecutable(chromium))
         .as(
@@ -86,6 +94,8 @@ class BrowserEndToEndTest {
     vitest.environment().put("REELSMITH_URL", "http://127.0.0.1:" + port);
     vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
     vitest.environment().put("REELSMITH_DOOMED", DOOMED);
+    vitest.environment().put("REELSMITH_USER", USER);
+    vitest.environment().put("REELSMITH_PASSWORD", PASSWORD);
     vitest.environment().put("CHROMIUM_PATH", chromium.toString());
     Process run = vitest.start();
     // Through System.out, so Surefire shows the browser tests' report with the build's.
@@ -105,10 +115,12 @@ class BrowserEndToEndTest {
     assertThat(SCREENSHOTS.toFile().list((dir, name) -> name.endsWith(".png")))
         .as("a screenshot of each screen in " + SCREENSHOTS + File.separator)
         .contains(
+            "sign-in.png",
             "new-ad.png",
             "generation-running.png",
             "generation-complete.png",
             "generation-failed.png",
-            "history.png");
+            "history.png",
+            "share.png");
   }
 }
