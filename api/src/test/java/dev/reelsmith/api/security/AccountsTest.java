@@ -35,6 +35,17 @@ class AccountsTest {
   }
 
   @Test
+  void readsTheBcryptHashesOfHtpasswd() {
+    String hash =
+        new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2Y, 5).encode("pw");
+
+    Accounts accounts = Accounts.of("carol:{bcrypt}" + hash);
+
+    assertThat(hash).startsWith("$2y$05$");
+    assertThat(PASSWORDS.matches("pw", user(accounts, "carol").getPassword())).isTrue();
+  }
+
+  @Test
   void anExplicitNoopPasswordIsKeptAsItIs() {
     Accounts accounts = Accounts.of("alice:{noop}secret");
 

@@ -157,6 +157,29 @@ class SignInTest {
   }
 
   @Test
+  void healthSaysUpToAnyoneAndWhatItTalksToOnlyToAnAccount() {
+    browser
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components")
+        .doesNotExist();
+    http.get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components.temporal.details.namespace")
+        .isEqualTo("default");
+  }
+
+  @Test
   void acceptsHttpBasicCredentials() {
     http.get()
         .uri("/api/session")
