@@ -18,6 +18,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,14 +61,22 @@ final class SecurityResponses {
     };
   }
 
-  /** The sign-in form succeeded: who is now signed in. The session cookie is already set. */
+  /**
+   * The sign-in form succeeded: who is now signed in. The session holds the account already; it
+   * gets a new id, so that a session id planted before signing in is worth nothing after.
+   */
   ServerAuthenticationSuccessHandler signedIn() {
     return (filterExchange, authentication) ->
-        write(
-            filterExchange.getExchange().getResponse(),
-            HttpStatus.OK,
-            MediaType.APPLICATION_JSON,
-            new Session(authentication.getName()));
+        filterExchange
+            .getExchange()
+            .getSession()
+            .flatMap(WebSession::changeSessionId)
+            .then(
+                write(
+                    filterExchange.getExchange().getResponse(),
+                    HttpStatus.OK,
+                    MediaType.APPLICATION_JSON,
+                    new Session(authentication.getName())));
   }
 
   /** A failed sign-in, through the form or HTTP Basic: 429 while throttled, else 401. */

@@ -84,7 +84,17 @@ class SignInTest {
   private Session signedIn() {
     String xsrf = xsrfCookieOfTheSignInPage();
     EntityExchangeResult<byte[]> result =
-        signIn(xsrf, TestAccounts.USER, TestAccounts.PASSWORD)
+        browser
+            .post()
+            .uri("/login")
+            .cookie("XSRF-TOKEN", xsrf)
+            .cookie("SESSION", "planted-by-someone-else")
+            .header("X-XSRF-TOKEN", xsrf)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(
+                BodyInserters.fromFormData("username", TestAccounts.USER)
+                    .with("password", TestAccounts.PASSWORD))
+            .exchange()
             .expectStatus()
             .isOk()
             .expectBody()
@@ -94,6 +104,7 @@ class SignInTest {
     ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
     assertThat(session).as("signing in starts a session").isNotNull();
     assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getValue()).isNotEqualTo("planted-by-someone-else");
     return new Session(session.getValue(), xsrf);
   }
 
