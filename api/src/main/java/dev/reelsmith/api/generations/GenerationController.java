@@ -3,9 +3,11 @@ package dev.reelsmith.api.generations;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.api.storage.DiskSpaceGuard;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.UploadLimits;
 import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -42,12 +44,17 @@ public class GenerationController {
   private final GenerationService generations;
   private final GenerationHistory history;
   private final Uploads uploads;
+  private final DiskSpaceGuard diskSpace;
 
   public GenerationController(
-      GenerationService generations, GenerationHistory history, Uploads uploads) {
+      GenerationService generations,
+      GenerationHistory history,
+      Uploads uploads,
+      DiskSpaceGuard diskSpace) {
     this.generations = generations;
     this.history = history;
     this.uploads = uploads;
+    this.diskSpace = diskSpace;
   }
 
   /** What a client needs to follow a generation it just started. */
@@ -112,14 +119,25 @@ public class GenerationController {
             content =
                 @Content(
                     mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "507",
+            description = "The server is low on disk space; nothing was stored",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.class)))
       })
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResponseEntity<Created>> create(ServerWebExchange exchange) {
-    return uploads
-        .receive(exchange)
+    // Until sign-in exists, every generation belongs to the one local user.
+    String owner = GenerationInput.LOCAL_OWNER;
+    return diskSpace
+        .roomForANewGeneration()
+        .then(Mono.defer(() -> uploads.receive(exchange)))
         .flatMap(
-            upload -> generations.start(upload.generationId(), upload.brief(), upload.images()))
+            upload ->
+                generations.start(owner, upload.generationId(), upload.brief(), upload.images()))
         .map(Created::of)
         .map(
             created ->

@@ -63,12 +63,17 @@ public class GenerationService {
     this.manifests = manifests;
   }
 
-  /** Records and starts a generation whose images are stored. */
-  public Mono<String> start(String generationId, Brief brief, List<ImageRef> images) {
+  /**
+   * Records and starts a generation whose images are stored. It counts against {@code owner}'s
+   * limit of running generations; the others of that owner's wait in line.
+   */
+  public Mono<String> start(String owner, String generationId, Brief brief, List<ImageRef> images) {
     GenerationSettings settings =
         new GenerationSettings(
-            properties.maxParallelScenes(), properties.retryWindow().toSeconds());
-    GenerationInput input = new GenerationInput(generationId, brief, images, settings);
+            properties.maxParallelScenes(),
+            properties.retryWindow().toSeconds(),
+            properties.maxRunningPerUser());
+    GenerationInput input = new GenerationInput(generationId, brief, images, settings, owner);
     return blocking(
         () -> {
           manifests.create(input);

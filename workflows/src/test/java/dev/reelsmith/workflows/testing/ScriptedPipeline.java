@@ -57,9 +57,23 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
   public final Map<Integer, Boolean> held = new ConcurrentHashMap<>();
 
   public final CountDownLatch release = new CountDownLatch(1);
+
+  /** Generations whose renders wait until their latch is counted down. */
+  public final Map<String, CountDownLatch> heldGenerations = new ConcurrentHashMap<>();
+
   public final AtomicInteger stitches = new AtomicInteger();
 
   public static GenerationInput input(String generationId, int sceneCount) {
+    return input(
+        generationId,
+        sceneCount,
+        GenerationInput.LOCAL_OWNER,
+        GenerationSettings.DEFAULT_MAX_RUNNING_PER_USER);
+  }
+
+  /** A generation of {@code owner}, who may run {@code maxRunning} generations at once. */
+  public static GenerationInput input(
+      String generationId, int sceneCount, String owner, int maxRunning) {
     Brief brief =
         new Brief(
             "Aurora Cold Brew",
@@ -76,7 +90,14 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
         List.of(
             new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg"),
             new ImageRef(2, MediaLayout.upload(2, "png"), "pour.png"));
-    return new GenerationInput(generationId, brief, images, GenerationSettings.DEFAULTS);
+    GenerationSettings defaults = GenerationSettings.DEFAULTS;
+    return new GenerationInput(
+        generationId,
+        brief,
+        images,
+        new GenerationSettings(
+            defaults.maxParallelScenes(), defaults.retryWindowSeconds(), maxRunning),
+        owner);
   }
 
   @Override
@@ -162,12 +183,11 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
     int index = params.index();
     renderCalls.computeIfAbsent(index, i -> new AtomicInteger()).incrementAndGet();
     if (held.containsKey(index)) {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while held", e);
-      }
+      hold(release);
+    }
+    CountDownLatch generation = heldGenerations.get(generationId);
+    if (generation != null) {
+      hold(generation);
     }
     if (transientFailures.getOrDefault(index, 0) > 0) {
       transientFailures.merge(index, -1, Integer::sum);
@@ -194,6 +214,15 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
           Failures.STITCH_FAILED.name());
     }
     return new FinalAd(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER, 30, 1280, 720);
+  }
+
+  private static void hold(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while held", e);
+    }
   }
 
   public int renders(int scene) {
