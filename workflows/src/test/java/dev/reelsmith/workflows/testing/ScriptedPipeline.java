@@ -27,6 +27,7 @@ import dev.reelsmith.workflows.messages.StoryBeat;
 import dev.reelsmith.workflows.messages.Tone;
 import dev.reelsmith.workflows.messages.Transition;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,14 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
   public final Map<String, CountDownLatch> heldGenerations = new ConcurrentHashMap<>();
 
   public final AtomicInteger stitches = new AtomicInteger();
+
+  /** How long each render takes; instant unless a test needs renders to overlap. */
+  public volatile Duration renderTime = Duration.ZERO;
+
+  /** The most renders that ever ran at once, across all generations. */
+  public final AtomicInteger mostRendersAtOnce = new AtomicInteger();
+
+  private final AtomicInteger rendersNow = new AtomicInteger();
 
   public static GenerationInput input(String generationId, int sceneCount) {
     return input(
@@ -180,7 +189,19 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
 
   @Override
   public SceneVideo renderScene(String generationId, SceneParams params) {
+    mostRendersAtOnce.accumulateAndGet(rendersNow.incrementAndGet(), Math::max);
+    try {
+      return render(generationId, params);
+    } finally {
+      rendersNow.decrementAndGet();
+    }
+  }
+
+  private SceneVideo render(String generationId, SceneParams params) {
     int index = params.index();
+    if (!renderTime.isZero()) {
+      sleep(renderTime);
+    }
     renderCalls.computeIfAbsent(index, i -> new AtomicInteger()).incrementAndGet();
     if (held.containsKey(index)) {
       hold(release);
@@ -214,6 +235,15 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
           Failures.STITCH_FAILED.name());
     }
     return new FinalAd(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER, 30, 1280, 720);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering", e);
+    }
   }
 
   private static void hold(CountDownLatch latch) {
