@@ -1,9 +1,11 @@
 package dev.reelsmith.api;
 
+import dev.reelsmith.workflows.GenerationWorkers;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reelsmith's own settings ({@code reelsmith.*}, or the environment variables of README.md).
@@ -14,6 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryWindow how long a failed generation waits for a retry
  * @param pollInterval how often one generation's progress is queried while someone watches
  * @param heartbeatInterval how often an idle progress stream sends a keep-alive comment
+ * @param maxRunningPerUser how many of one user's generations run at once; the others wait in line
+ * @param renderConcurrency scene renders and stitches this worker runs at once, for all generations
+ *     together; 0 (the default) means one per processor
+ * @param minFreeDisk the usable space the data dir's disk must have for a new generation to be
+ *     accepted
+ * @param retentionDays generations older than this many days are deleted, media and manifest; 0
+ *     (the default) keeps them for ever
  */
 @ConfigurationProperties("reelsmith")
 public record ReelsmithProperties(
@@ -22,7 +31,39 @@ public record ReelsmithProperties(
     @DefaultValue("2") int maxParallelScenes,
     @DefaultValue("7d") Duration retryWindow,
     @DefaultValue("250ms") Duration pollInterval,
-    @DefaultValue("15s") Duration heartbeatInterval) {
+    @DefaultValue("15s") Duration heartbeatInterval,
+    @DefaultValue("2") int maxRunningPerUser,
+    @DefaultValue("0") int renderConcurrency,
+    @DefaultValue("2GB") DataSize minFreeDisk,
+    @DefaultValue("0") int retentionDays) {
+
+  public ReelsmithProperties {
+    if (maxRunningPerUser < 1) {
+      throw new IllegalArgumentException(
+          "reelsmith.max-running-per-user must be at least 1 (got " + maxRunningPerUser + ")");
+    }
+    if (renderConcurrency < 0) {
+      throw new IllegalArgumentException(
+          "reelsmith.render-concurrency must be 0 (one per processor) or more (got "
+              + renderConcurrency
+              + ")");
+    }
+    if (renderConcurrency == 0) {
+      renderConcurrency = GenerationWorkers.defaultRenderConcurrency();
+    }
+    if (minFreeDisk.isNegative()) {
+      throw new IllegalArgumentException("reelsmith.min-free-disk must not be negative");
+    }
+    if (retentionDays < 0) {
+      throw new IllegalArgumentException(
+          "reelsmith.retention-days must be 0 (keep for ever) or more (got " + retentionDays + ")");
+    }
+  }
+
+  /** Whether old generations are deleted at all. */
+  public boolean retains() {
+    return retentionDays > 0;
+  }
 
   /** What one Reelsmith process does, so workers can scale apart from the API. */
   public enum Role {

@@ -1,7 +1,7 @@
 package dev.reelsmith.bench;
 
+import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.GenerationWorkflow;
-import dev.reelsmith.workflows.GenerationWorkflowImpl;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
@@ -9,7 +9,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,15 +27,19 @@ public final class OrchestrationBenchmark {
   private static final int CONCURRENT = 400;
   private static final int SCENES = 4;
 
+  /** Renders are instant here; as many at once as the worker's default for any activity. */
+  private static final int RENDER_SLOTS = 200;
+
+  /** The generations belong to this many users, none of whom ever waits for a slot. */
+  private static final int OWNERS = 10;
+
   private OrchestrationBenchmark() {}
 
   public static void main(String[] args) {
     try (TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
-      Worker worker = env.newWorker(Generations.TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new ScriptedPipeline());
+      GenerationWorkers.register(env.getWorkerFactory(), RENDER_SLOTS, new ScriptedPipeline());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
@@ -81,7 +84,9 @@ public final class OrchestrationBenchmark {
     String generationId = Generations.newId();
     GenerationWorkflow workflow =
         client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(generationId));
-    WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, SCENES));
+    String owner = "user-" + Math.floorMod(generationId.hashCode(), OWNERS);
+    WorkflowClient.start(
+        workflow::generate, ScriptedPipeline.input(generationId, SCENES, owner, CONCURRENT));
     return generationId;
   }
 

@@ -1,8 +1,7 @@
 package dev.reelsmith.bench;
 
 import dev.reelsmith.workflows.CopyActivities;
-import dev.reelsmith.workflows.GenerationWorkflowImpl;
-import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.ImageActivities;
 import dev.reelsmith.workflows.RenderActivities;
 import dev.reelsmith.workflows.messages.Brief;
@@ -17,7 +16,6 @@ import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -112,12 +110,12 @@ public final class ProgressBenchmark {
                 // No worker of its own: the benchmark's worker runs the slow no-ops.
                 "--reelsmith.role=api",
                 "--reelsmith.data-dir=" + data,
+                // All twenty belong to the one local user; none may wait for a slot.
+                "--reelsmith.max-running-per-user=" + 2 * GENERATIONS,
                 "--logging.level.root=WARN",
                 "--logging.level.io.temporal=ERROR")) {
       WorkerFactory workers = WorkerFactory.newInstance(app.getBean(WorkflowClient.class));
-      Worker worker = workers.newWorker(Generations.TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
-      worker.registerActivitiesImplementations(pipeline);
+      GenerationWorkers.register(workers, 2 * GENERATIONS, pipeline);
       workers.start();
       try {
         new Run(app, pipeline, examples).run();

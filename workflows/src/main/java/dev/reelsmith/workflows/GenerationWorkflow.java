@@ -1,9 +1,11 @@
 package dev.reelsmith.workflows;
 
+import dev.reelsmith.workflows.messages.AdmissionNotice;
 import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.ProgressPage;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -36,4 +38,10 @@ public interface GenerationWorkflow {
 
   @UpdateValidatorMethod(updateName = "cancel")
   void validateCancel();
+
+  /**
+   * From the owner's {@link AdmissionWorkflow}: the generation may run, or still waits its turn.
+   */
+  @SignalMethod
+  void admission(AdmissionNotice notice);
 }

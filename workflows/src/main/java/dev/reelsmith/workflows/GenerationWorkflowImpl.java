@@ -1,6 +1,7 @@
 package dev.reelsmith.workflows;
 
 import com.uber.m3.tally.Scope;
+import dev.reelsmith.workflows.messages.AdmissionNotice;
 import dev.reelsmith.workflows.messages.FinalAd;
 import dev.reelsmith.workflows.messages.GenerationError;
 import dev.reelsmith.workflows.messages.GenerationInput;
@@ -37,7 +38,8 @@ import org.slf4j.Logger;
 /**
  * The pipeline of PRODUCT.md §2, one step after another. Each step's result is kept in workflow
  * state, so a retry after a failure runs only what is still missing: finished scenes are never
- * rendered again.
+ * rendered again. Each attempt first takes one of its owner's slots ({@link Admission}) and gives
+ * it back when it ends, so a failed generation waiting for a retry holds none.
  */
 @WorkflowImpl(taskQueues = Generations.TASK_QUEUE)
 public class GenerationWorkflowImpl implements GenerationWorkflow {
@@ -55,6 +57,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   private final GenerationInput input;
   private final String id;
+  private final Admission admission;
   private final List<ProgressUpdate> updates = new ArrayList<>();
 
   private int attempt = 1;
@@ -85,6 +88,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   public GenerationWorkflowImpl(GenerationInput input) {
     this.input = input;
     this.id = input.generationId();
+    this.admission = new Admission(input.owner(), input.settings().maxRunningPerUser());
   }
 
   @Override
@@ -93,6 +97,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     report(Milestone.STARTING);
     while (true) {
       GenerationError failure = runAttempt();
+      admission.leave();
       if (cancelRequested) {
         return cancelled();
       }
@@ -139,6 +144,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   }
 
   private void pipeline() {
+    admission.enter(this::reportQueued);
     if (analyses == null) {
       report(Milestone.SAVING_IMAGES);
       analyses = images.analyzeImages(id, input.images());
@@ -230,6 +236,16 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     } finally {
       retryRequested = false;
     }
+  }
+
+  @Override
+  public void admission(AdmissionNotice notice) {
+    admission.onNotice(notice);
+  }
+
+  /** Waiting for a slot, at the step and percentage where the attempt stands. */
+  private void reportQueued(AdmissionNotice notice) {
+    record(step, Status.IN_PROGRESS, progress, Milestone.queued(notice.running(), notice.ahead()));
   }
 
   @Override

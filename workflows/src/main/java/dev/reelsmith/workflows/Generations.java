@@ -5,15 +5,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The one owner of generation identity: ids, workflow ids and the task queue. Every client, worker
+ * The one owner of generation identity: ids, workflow ids and the task queues. Every client, worker
  * and test takes these from here.
  */
 public final class Generations {
 
-  /** The task queue of the generation workflow and all its activities. */
+  /** The task queue of the generation and admission workflows and their light activities. */
   public static final String TASK_QUEUE = "reelsmith-generations";
 
+  /**
+   * The task queue of the heavy video work, scene renders and the stitch. Its workers cap how many
+   * run at once ({@link GenerationWorkers#renderWorker}), however many generations run.
+   */
+  public static final String RENDER_TASK_QUEUE = "reelsmith-renders";
+
   private static final String WORKFLOW_ID_PREFIX = "generation-";
+  private static final String ADMISSION_WORKFLOW_ID_PREFIX = "admission-";
   private static final Pattern GENERATION_ID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -41,6 +48,22 @@ public final class Generations {
   public static WorkflowOptions workflowOptions(String generationId) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId(generationId))
+        .setTaskQueue(TASK_QUEUE)
+        .build();
+  }
+
+  /** The workflow id of one owner's admission workflow: {@code admission-<owner>}. */
+  public static String admissionWorkflowId(String owner) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("a generation's owner must not be blank");
+    }
+    return ADMISSION_WORKFLOW_ID_PREFIX + owner;
+  }
+
+  /** How an owner's admission workflow is started: its id and the task queue. */
+  public static WorkflowOptions admissionWorkflowOptions(String owner) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(admissionWorkflowId(owner))
         .setTaskQueue(TASK_QUEUE)
         .build();
   }

@@ -42,6 +42,27 @@ enum Milestone {
     return String.format(Locale.ROOT, message, args);
   }
 
+  /**
+   * While the owner's other generations use every slot the generation may have; shown at the step
+   * the attempt starts from ({@link Step#INIT} and 0 % for a new generation), so the bar never goes
+   * backwards.
+   */
+  static String queued(int running, int ahead) {
+    String others =
+        running == 1
+            ? "1 of your generations is running"
+            : running + " of your generations are running";
+    if (ahead == 0) {
+      return "Queued: " + others + "; this one starts when one finishes";
+    }
+    return "Queued: "
+        + others
+        + " and "
+        + ahead
+        + (ahead == 1 ? " waits" : " wait")
+        + " ahead of this one; it starts when its turn comes";
+  }
+
   /** The percentage after {@code done} of {@code total} scenes are rendered. */
   static int scene(int done, int total) {
     return SCENE_RENDERED.percent + Math.round((float) SCENES_SPAN * done / total);

@@ -1,5 +1,6 @@
 package dev.reelsmith.workflows;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -25,23 +26,43 @@ final class PipelineOptions {
           .build();
 
   /**
-   * One scene render. Renders heartbeat at least every few seconds, so a worker that dies is
-   * noticed within a minute instead of at the start-to-close timeout. Each scene gets its own
-   * retries: a flaky scene does not cost the others anything.
+   * One scene render, on the render task queue whose workers cap the renders running at once; it
+   * may wait there for a free slot, which no timeout counts against. Renders heartbeat at least
+   * every few seconds, so a worker that dies is noticed within a minute instead of at the
+   * start-to-close timeout. Each scene gets its own retries: a flaky scene does not cost the others
+   * anything.
    */
   static final ActivityOptions RENDER =
       ActivityOptions.newBuilder()
+          .setTaskQueue(Generations.RENDER_TASK_QUEUE)
           .setStartToCloseTimeout(Duration.ofMinutes(20))
           .setHeartbeatTimeout(Duration.ofSeconds(60))
           .setRetryOptions(retries(4, Duration.ofSeconds(2)))
           .build();
 
-  /** The stitch copies most of the video and encodes only the transitions. */
+  /**
+   * The stitch copies most of the video and encodes only the transitions; still video work, so it
+   * shares the renders' queue and their cap.
+   */
   static final ActivityOptions STITCH =
       ActivityOptions.newBuilder()
+          .setTaskQueue(Generations.RENDER_TASK_QUEUE)
           .setStartToCloseTimeout(Duration.ofMinutes(20))
           .setHeartbeatTimeout(Duration.ofSeconds(60))
           .setRetryOptions(retries(3, Duration.ofSeconds(2)))
+          .build();
+
+  /**
+   * Asking for a slot and checking who still holds one: a call to the Temporal server each. A
+   * server that stays unreachable fails the attempt after about half a minute, with Retry offered
+   * as for any failed step. A cancelled generation waits for a request in flight to finish, so the
+   * release it sends next always comes after it.
+   */
+  static final ActivityOptions ADMISSION =
+      ActivityOptions.newBuilder()
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(retries(6, Duration.ofSeconds(1)))
           .build();
 
   private PipelineOptions() {}

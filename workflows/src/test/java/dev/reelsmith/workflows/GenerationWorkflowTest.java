@@ -17,7 +17,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -36,9 +35,7 @@ class GenerationWorkflowTest {
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     activities = new ScriptedPipeline();
-    Worker worker = env.newWorker(Generations.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities);
+    GenerationWorkers.register(env.getWorkerFactory(), 4, activities);
     env.start();
     client = env.getWorkflowClient();
     generationId = Generations.newId();

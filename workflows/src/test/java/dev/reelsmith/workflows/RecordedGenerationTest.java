@@ -20,7 +20,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,9 +126,7 @@ class RecordedGenerationTest {
 
   private GenerationSnapshot runWorkflow() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker(Generations.TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new ScriptedPipeline());
+      GenerationWorkers.register(env.getWorkerFactory(), 2, new ScriptedPipeline());
       env.start();
       GenerationWorkflow workflow =
           env.getWorkflowClient()

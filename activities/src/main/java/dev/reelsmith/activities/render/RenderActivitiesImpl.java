@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * <p>Permanent failures become non-retryable {@link ApplicationFailure}s typed with {@link
  * Failures}; I/O and FFmpeg errors are thrown as they are, for Temporal to retry.
  */
-@ActivityImpl(taskQueues = Generations.TASK_QUEUE)
+@ActivityImpl(taskQueues = Generations.RENDER_TASK_QUEUE)
 public class RenderActivitiesImpl implements RenderActivities {
 
   private static final System.Logger LOG = System.getLogger(RenderActivitiesImpl.class.getName());

@@ -2,14 +2,13 @@ package dev.reelsmith.api.cli;
 
 import dev.reelsmith.activities.LocalPipeline;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.GenerationWorkflow;
-import dev.reelsmith.workflows.GenerationWorkflowImpl;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.GenerationInput;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 
 /**
  * Temporal's in-process server with a worker for the pipeline, in real time (time skipping off): a
@@ -27,9 +26,10 @@ final class InProcessTemporal implements AutoCloseable {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    Worker worker = env.newWorker(Generations.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(GenerationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(LocalPipeline.activities(store).toArray());
+    GenerationWorkers.register(
+        env.getWorkerFactory(),
+        GenerationWorkers.defaultRenderConcurrency(),
+        LocalPipeline.activities(store).toArray());
     env.start();
     return new InProcessTemporal(env);
   }

@@ -3,6 +3,7 @@ package dev.reelsmith.api.generations;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.api.storage.DiskSpaceGuard;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.UploadLimits;
 import dev.reelsmith.workflows.messages.Brief;
@@ -47,16 +48,19 @@ public class GenerationController {
   private final GenerationHistory history;
   private final GenerationAccess access;
   private final Uploads uploads;
+  private final DiskSpaceGuard diskSpace;
 
   public GenerationController(
       GenerationService generations,
       GenerationHistory history,
       GenerationAccess access,
-      Uploads uploads) {
+      Uploads uploads,
+      DiskSpaceGuard diskSpace) {
     this.generations = generations;
     this.history = history;
     this.access = access;
     this.uploads = uploads;
+    this.diskSpace = diskSpace;
   }
 
   /** What a client needs to follow a generation it just started. */
@@ -121,16 +125,24 @@ public class GenerationController {
             content =
                 @Content(
                     mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "507",
+            description = "The server is low on disk space; nothing was stored",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.class)))
       })
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResponseEntity<Created>> create(ServerWebExchange exchange, Principal caller) {
-    return uploads
-        .receive(exchange)
+    return diskSpace
+        .roomForANewGeneration()
+        .then(Mono.defer(() -> uploads.receive(exchange)))
         .flatMap(
             upload ->
                 generations.start(
-                    upload.generationId(), upload.brief(), upload.images(), caller.getName()))
+                    caller.getName(), upload.generationId(), upload.brief(), upload.images()))
         .map(Created::of)
         .map(
             created ->

@@ -63,11 +63,16 @@ public class GenerationService {
     this.manifests = manifests;
   }
 
-  /** Records and starts a generation whose images are stored, owned by {@code owner}. */
-  public Mono<String> start(String generationId, Brief brief, List<ImageRef> images, String owner) {
+  /**
+   * Records and starts a generation whose images are stored, owned by {@code owner}. It counts
+   * against the owner's limit of running generations; the owner's others wait in line.
+   */
+  public Mono<String> start(String owner, String generationId, Brief brief, List<ImageRef> images) {
     GenerationSettings settings =
         new GenerationSettings(
-            properties.maxParallelScenes(), properties.retryWindow().toSeconds());
+            properties.maxParallelScenes(),
+            properties.retryWindow().toSeconds(),
+            properties.maxRunningPerUser());
     GenerationInput input = new GenerationInput(generationId, brief, images, settings, owner);
     return blocking(
         () -> {

@@ -9,7 +9,12 @@ import dev.reelsmith.activities.render.SceneRenderer;
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.api.ReelsmithProperties;
+import dev.reelsmith.workflows.AdmissionActivitiesImpl;
+import dev.reelsmith.workflows.GenerationWorkers;
+import dev.reelsmith.workflows.Generations;
+import io.temporal.client.WorkflowClient;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.worker.WorkerFactoryOptions;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The worker side. temporal-spring-boot-starter discovers the workflow ({@code @WorkflowImpl}) and
- * these activity beans ({@code @ActivityImpl}) and runs them on the task queue.
+ * The worker side. temporal-spring-boot-starter discovers the workflows ({@code @WorkflowImpl}) and
+ * these activity beans ({@code @ActivityImpl}) and runs them on their task queues: one for the
+ * workflows and the light activities, one for the renders with its own cap.
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkerSetup {
@@ -47,6 +53,25 @@ public class WorkerSetup {
   @Bean
   RenderActivitiesImpl renderActivities(MediaStore store, SceneRenderer renderer) {
     return new RenderActivitiesImpl(store, renderer);
+  }
+
+  /** Asks owners' admission workflows for slots, through this process's client. */
+  @Bean
+  AdmissionActivitiesImpl admissionActivities(WorkflowClient client) {
+    return new AdmissionActivitiesImpl(client);
+  }
+
+  /**
+   * The render queue's worker runs at most {@code reelsmith.render-concurrency} renders and
+   * stitches at once, so a burst of generations queues its renders instead of starting more than
+   * the machine can take.
+   */
+  @Bean
+  WorkerOptionsCustomizer renderConcurrency(ReelsmithProperties properties) {
+    return (options, workerName, taskQueue) ->
+        taskQueue.equals(Generations.RENDER_TASK_QUEUE)
+            ? GenerationWorkers.renderWorker(options, properties.renderConcurrency())
+            : options;
   }
 
   /** The embedded server runs in real time: a failed generation must wait days, not skip them. */

@@ -27,6 +27,7 @@ import dev.reelsmith.workflows.messages.StoryBeat;
 import dev.reelsmith.workflows.messages.Tone;
 import dev.reelsmith.workflows.messages.Transition;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,9 +58,28 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
   public final Map<Integer, Boolean> held = new ConcurrentHashMap<>();
 
   public final CountDownLatch release = new CountDownLatch(1);
+
+  /** Generations whose renders wait until their latch is counted down. */
+  public final Map<String, CountDownLatch> heldGenerations = new ConcurrentHashMap<>();
+
   public final AtomicInteger stitches = new AtomicInteger();
 
+  /** How long each render takes; instant unless a test needs renders to overlap. */
+  public volatile Duration renderTime = Duration.ZERO;
+
+  /** The most renders that ever ran at once, across all generations. */
+  public final AtomicInteger mostRendersAtOnce = new AtomicInteger();
+
+  private final AtomicInteger rendersNow = new AtomicInteger();
+
   public static GenerationInput input(String generationId, int sceneCount) {
+    return input(
+        generationId, sceneCount, "alice", GenerationSettings.DEFAULT_MAX_RUNNING_PER_USER);
+  }
+
+  /** A generation of {@code owner}, who may run {@code maxRunning} generations at once. */
+  public static GenerationInput input(
+      String generationId, int sceneCount, String owner, int maxRunning) {
     Brief brief =
         new Brief(
             "Aurora Cold Brew",
@@ -76,7 +96,14 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
         List.of(
             new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg"),
             new ImageRef(2, MediaLayout.upload(2, "png"), "pour.png"));
-    return new GenerationInput(generationId, brief, images, GenerationSettings.DEFAULTS, "alice");
+    GenerationSettings defaults = GenerationSettings.DEFAULTS;
+    return new GenerationInput(
+        generationId,
+        brief,
+        images,
+        new GenerationSettings(
+            defaults.maxParallelScenes(), defaults.retryWindowSeconds(), maxRunning),
+        owner);
   }
 
   @Override
@@ -159,15 +186,26 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
 
   @Override
   public SceneVideo renderScene(String generationId, SceneParams params) {
+    mostRendersAtOnce.accumulateAndGet(rendersNow.incrementAndGet(), Math::max);
+    try {
+      return render(generationId, params);
+    } finally {
+      rendersNow.decrementAndGet();
+    }
+  }
+
+  private SceneVideo render(String generationId, SceneParams params) {
     int index = params.index();
+    if (!renderTime.isZero()) {
+      sleep(renderTime);
+    }
     renderCalls.computeIfAbsent(index, i -> new AtomicInteger()).incrementAndGet();
     if (held.containsKey(index)) {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while held", e);
-      }
+      hold(release);
+    }
+    CountDownLatch generation = heldGenerations.get(generationId);
+    if (generation != null) {
+      hold(generation);
     }
     if (transientFailures.getOrDefault(index, 0) > 0) {
       transientFailures.merge(index, -1, Integer::sum);
@@ -194,6 +232,24 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
           Failures.STITCH_FAILED.name());
     }
     return new FinalAd(MediaLayout.FINAL_VIDEO, MediaLayout.FINAL_POSTER, 30, 1280, 720);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering", e);
+    }
+  }
+
+  private static void hold(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while held", e);
+    }
   }
 
   public int renders(int scene) {
