@@ -1,5 +1,7 @@
 package dev.reelsmith.bench;
 
+import static dev.reelsmith.bench.Percentiles.percentile;
+
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.ImageActivities;
@@ -19,12 +21,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +45,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -76,7 +74,6 @@ public final class ProgressBenchmark {
   private static final Duration WINDOW = Duration.ofSeconds(5);
   private static final Duration GIVE_UP = Duration.ofMinutes(5);
   private static final Pattern SCENE_RENDERED = Pattern.compile("Scene (\\d+) of \\d+ rendered");
-  private static final Pattern MESSAGE = Pattern.compile("\"message\":\"([^\"]*)\"");
 
   private ProgressBenchmark() {}
 
@@ -391,85 +388,6 @@ public final class ProgressBenchmark {
     }
   }
 
-  /** One SSE connection: splits the stream into events and notes when each seq arrived. */
-  private static final class SseClient {
-
-    final String generationId;
-    final boolean keepMessages;
-    final Map<Long, Long> received = new ConcurrentHashMap<>();
-    final Map<Long, String> messages = new ConcurrentHashMap<>();
-    final AtomicInteger blocks = new AtomicInteger();
-    private final StringBuilder pending = new StringBuilder();
-    volatile long lastSeq;
-    volatile long firstEventAt;
-    volatile boolean closed;
-    volatile boolean failed;
-    private Disposable connection;
-
-    SseClient(String generationId, boolean keepMessages) {
-      this.generationId = generationId;
-      this.keepMessages = keepMessages;
-    }
-
-    void connect(HttpClient http, String path) {
-      connection =
-          http.headers(headers -> headers.set("Accept", "text/event-stream"))
-              .get()
-              .uri(path)
-              .responseContent()
-              .asString(StandardCharsets.UTF_8)
-              .subscribe(
-                  this::onChunk,
-                  error -> {
-                    failed = true;
-                    closed = true;
-                  },
-                  () -> closed = true);
-    }
-
-    /** Chunks arrive one at a time per connection. */
-    private void onChunk(String chunk) {
-      long now = System.nanoTime();
-      pending.append(chunk);
-      int end;
-      while ((end = pending.indexOf("\n\n")) >= 0) {
-        String event = pending.substring(0, end);
-        pending.delete(0, end + 2);
-        blocks.incrementAndGet();
-        onEvent(event, now);
-      }
-    }
-
-    private void onEvent(String event, long now) {
-      Long seq = null;
-      for (String line : event.split("\n")) {
-        if (line.startsWith("id:")) {
-          seq = Long.parseLong(line.substring(3).strip());
-        }
-      }
-      if (seq == null) {
-        return;
-      }
-      if (firstEventAt == 0) {
-        firstEventAt = now;
-      }
-      received.put(seq, now);
-      if (keepMessages) {
-        Matcher message = MESSAGE.matcher(event);
-        if (message.find()) {
-          messages.put(seq, message.group(1));
-        }
-      }
-      lastSeq = seq;
-    }
-
-    void close() {
-      if (connection != null) {
-        connection.dispose();
-      }
-    }
-  }
-
   /**
    * The pipeline's activities as slow no-ops: each takes {@link #step} (scenes a little more, so
    * that parallel renders finish apart), notes when it finished, and the first waits for {@link
@@ -606,16 +524,6 @@ public final class ProgressBenchmark {
       }
       TimeUnit.MILLISECONDS.sleep(20);
     }
-  }
-
-  private static double percentile(List<Double> values, int percentile) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
   private static void deleteRecursively(Path folder) throws IOException {
