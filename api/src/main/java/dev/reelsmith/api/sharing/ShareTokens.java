@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,17 +49,34 @@ public class ShareTokens {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final SecretKeySpec key;
+  private final Supplier<byte[]> keySource;
   private final Clock clock;
+  private volatile SecretKeySpec key;
 
+  /**
+   * A configured key is checked now, so a bad one stops the start; a kept key is read, or made,
+   * when the first link is made or opened, so a data folder nobody shares from holds no key.
+   */
   @Autowired
   public ShareTokens(AccessProperties access, ReelsmithProperties properties) {
-    this(ShareKey.load(access.shareKey(), properties.dataDir()), Clock.systemUTC());
+    this(
+        access.shareKey() == null || access.shareKey().isBlank()
+            ? () -> ShareKey.load(null, properties.dataDir())
+            : constant(ShareKey.load(access.shareKey(), properties.dataDir())),
+        Clock.systemUTC());
   }
 
   ShareTokens(byte[] key, Clock clock) {
-    this.key = new SecretKeySpec(key, ALGORITHM);
+    this(constant(key), clock);
+  }
+
+  private ShareTokens(Supplier<byte[]> keySource, Clock clock) {
+    this.keySource = keySource;
     this.clock = clock;
+  }
+
+  private static Supplier<byte[]> constant(byte[] key) {
+    return () -> key;
   }
 
   /** What a valid token grants: the final video and poster of one generation, until then. */
@@ -130,10 +148,24 @@ public class ShareTokens {
     return grant;
   }
 
+  /** Reads a file the first time: called off the event loop, as every caller is. */
+  private SecretKeySpec key() {
+    SecretKeySpec known = key;
+    if (known == null) {
+      synchronized (this) {
+        if (key == null) {
+          key = new SecretKeySpec(keySource.get(), ALGORITHM);
+        }
+        known = key;
+      }
+    }
+    return known;
+  }
+
   private byte[] mac(byte[] payload) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
+      mac.init(key());
       mac.update(PURPOSE);
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {
