@@ -1,6 +1,7 @@
 package dev.reelsmith.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +35,14 @@ public class TestAccounts {
     return TestAccounts::signedIn;
   }
 
-  /** Makes {@code builder}'s requests carry {@link #USER}'s Basic credentials. */
+  /**
+   * Makes {@code builder}'s requests carry {@link #USER}'s Basic credentials, and wait for answers
+   * as long as a busy two-core CI machine may need (the first OpenAPI document takes seconds).
+   */
   public static WebTestClient.Builder signedIn(WebTestClient.Builder builder) {
-    return builder.defaultHeaders(headers -> headers.setBasicAuth(USER, PASSWORD));
+    return builder
+        .defaultHeaders(headers -> headers.setBasicAuth(USER, PASSWORD))
+        .responseTimeout(Duration.ofSeconds(30));
   }
 
   /** The same client, signed in as someone else. */
