@@ -34,6 +34,8 @@ export default defineConfig({
     reporters: ['default', 'junit'],
     outputFile: { junit: 'target/vitest-reports/junit.xml' },
     restoreMocks: true,
+    // Typing through user-event is slow on a busy two-core CI machine; 5 s is not enough there.
+    testTimeout: 30_000,
     unstubGlobals: true,
   },
 });
