@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,7 +108,7 @@ public final class Retention {
             created.map(c -> "\"" + c.brief().productName() + "\"").orElse("no manifest"),
             createdAt,
             maxAge.toDays(),
-            freed.get() / (1024 * 1024));
+            String.format(Locale.ROOT, "%.1f", freed.get() / (1024.0 * 1024)));
       }
     }
     if (!deleted.isEmpty()) {
