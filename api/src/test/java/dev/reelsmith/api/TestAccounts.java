@@ -1,6 +1,7 @@
 package dev.reelsmith.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,15 @@ public class TestAccounts {
   @Bean
   WebTestClientBuilderCustomizer signedInAsTheTestUser() {
     return TestAccounts::signedIn;
+  }
+
+  /**
+   * The client's default 5 s is short for a first request (the API document, say) on a machine
+   * whose two cores several builds share; a test that wants a tighter bound sets its own.
+   */
+  @Bean
+  WebTestClientBuilderCustomizer patientOnABusyMachine() {
+    return builder -> builder.responseTimeout(Duration.ofSeconds(30));
   }
 
   /** Makes {@code builder}'s requests carry {@link #USER}'s Basic credentials. */
