@@ -65,7 +65,8 @@ class LimitsConfigurationTest {
                 id,
                 Briefs.parse(ReelsmithClient.BRIEF),
                 List.of(new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg")),
-                GenerationSettings.DEFAULTS),
+                GenerationSettings.DEFAULTS,
+                TestAccounts.USER),
             Instant.now().minus(age));
     return id;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.Manifest;
+import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.generations.GenerationManifests;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Briefs;
@@ -71,7 +72,8 @@ class RetentionTest {
             id,
             Briefs.parse(ReelsmithClient.BRIEF),
             List.of(new ImageRef(1, MediaLayout.upload(1, "jpg"), "bottle.jpg")),
-            GenerationSettings.DEFAULTS);
+            GenerationSettings.DEFAULTS,
+            TestAccounts.USER);
     new Manifest(store).create(input, NOW.minus(age));
     return id;
   }
