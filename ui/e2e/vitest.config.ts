@@ -11,6 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 300_000,
     hookTimeout: 60_000,
+    // A page can take seconds to show on a busy two-core machine; polls wait for it.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default', ['junit', { outputFile: 'target/e2e-reports/junit.xml' }]],
   },
 });
