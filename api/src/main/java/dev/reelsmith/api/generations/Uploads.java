@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -59,7 +61,7 @@ import reactor.util.retry.Retry;
 @Component
 public class Uploads {
 
-  private static final System.Logger LOG = System.getLogger(Uploads.class.getName());
+  private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
   private static final String BRIEF = "brief";
   private static final String IMAGES = "images";
@@ -338,13 +340,7 @@ public class Uploads {
     Mono.fromRunnable(() -> deleteRecursively(folder))
         .subscribeOn(Schedulers.boundedElastic())
         .retryWhen(Retry.fixedDelay(5, Duration.ofMillis(200)))
-        .subscribe(
-            null,
-            error ->
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "could not delete the upload folder " + folder,
-                    error));
+        .subscribe(null, error -> log.warn("Could not delete the upload folder {}", folder, error));
   }
 
   private static void deleteRecursively(Path folder) {
