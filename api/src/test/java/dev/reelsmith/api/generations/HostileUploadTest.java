@@ -544,7 +544,6 @@ class HostileUploadTest {
       RawHttp.Response answer = RawHttp.request(port, head, body);
 
       assertThat(answer.status()).isBetween(400, 499);
-      assertThat(answer.text()).endsWith("}");
     }
   }
 
