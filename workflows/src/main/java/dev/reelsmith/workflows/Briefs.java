@@ -1,6 +1,11 @@
 package dev.reelsmith.workflows;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelsmith.workflows.messages.AspectRatio;
@@ -33,6 +38,16 @@ public final class Briefs {
   public static final int MAX_SCENES = 8;
   public static final List<Integer> DURATIONS = List.of(15, 30, 60);
 
+  /**
+   * The largest brief, as JSON bytes. Its fields hold at most about 1,400 characters, which stay
+   * well under this even written as JSON escapes of twelve bytes each; anything larger is not a
+   * brief.
+   */
+  public static final int MAX_JSON_BYTES = 64 * 1024;
+
+  /** A brief is an object holding one list (the colours); nothing deeper is ever a brief. */
+  static final int MAX_JSON_DEPTH = 8;
+
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
   private static final Set<String> FIELDS =
       Set.of(
@@ -46,7 +61,16 @@ public final class Briefs {
           "resolution",
           "brand_colors",
           "scene_count");
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Strict JSON: a key given twice or text after the object is an error, not a guess. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Briefs() {}
 
@@ -55,6 +79,14 @@ public final class Briefs {
     JsonNode root;
     try {
       root = JSON.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidBriefException(
+          List.of(
+              new FieldError(
+                  "brief",
+                  "is nested more than "
+                      + MAX_JSON_DEPTH
+                      + " levels deep; a brief is one JSON object of plain fields")));
     } catch (JacksonException e) {
       throw new InvalidBriefException(
           List.of(new FieldError("brief", "is not valid JSON: " + e.getOriginalMessage())));

@@ -1,6 +1,9 @@
 package dev.reelsmith.workflows;
 
-/** The one owner of what a generation accepts as reference images (PRODUCT.md §1, §5). */
+/**
+ * The one owner of what a generation accepts as reference images and of the size of the upload that
+ * carries them (PRODUCT.md §1, §5). The brief's own limits are {@link Briefs}'.
+ */
 public final class UploadLimits {
 
   public static final int MIN_IMAGES = 1;
@@ -12,5 +15,28 @@ public final class UploadLimits {
   /** 40 MP decodes to 160 MB of pixels; anything larger is a mistake or a decompression bomb. */
   public static final long MAX_IMAGE_PIXELS = 40_000_000L;
 
+  /**
+   * Parts of one upload: the brief and ten images, with room for a few stray parts so that a form
+   * with an extra field is told which one, rather than only that there are too many.
+   */
+  public static final int MAX_PARTS = 16;
+
+  /**
+   * One whole upload: ten images at their limit, the brief, and a megabyte for the parts' headers.
+   * A request announcing more is refused before a byte of its body is read.
+   */
+  public static final long MAX_UPLOAD_BYTES = MAX_IMAGES * MAX_IMAGE_BYTES + 1024 * 1024;
+
+  /**
+   * The longest file name kept to show an image by; a longer one is cut. Names are for people only:
+   * stored files are named by their position.
+   */
+  public static final int MAX_FILE_NAME = 120;
+
   private UploadLimits() {}
+
+  /** Bytes as whole megabytes, rounded up, for messages: "16 MB". */
+  public static String megabytes(long bytes) {
+    return (bytes + 1024 * 1024 - 1) / (1024 * 1024) + " MB";
+  }
 }

@@ -2,6 +2,7 @@ package dev.reelsmith.activities.images;
 
 import dev.reelsmith.workflows.UploadLimits;
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ public final class ImageDecoder {
   public static final long MAX_PIXELS = UploadLimits.MAX_IMAGE_PIXELS;
 
   private static final String TRUNCATION_WARNING = "premature end";
+  private static final String CORRUPTION_WARNING = "corrupt jpeg data:";
+  private static final String HARMLESS_WARNING = "extraneous bytes";
 
   static {
     // Picks up the TwelveMonkeys readers even when the class loader that loaded ImageIO
@@ -151,25 +154,52 @@ public final class ImageDecoder {
           param.setSourceSubsampling(step, step, 0, 0);
         }
         BufferedImage image = reader.read(0, param);
-        for (String warning : warnings) {
-          if (warning != null && warning.toLowerCase(Locale.ROOT).contains(TRUNCATION_WARNING)) {
-            throw new InvalidImageException(
-                name, "is truncated: its image data ends early; upload the complete file again");
-          }
-        }
+        checkWarnings(warnings, name);
         return image;
       } catch (IOException | RuntimeException damaged) {
         // Decoders report corrupt data as IIOException or, for some malformations, unchecked.
         throw new InvalidImageException(
             name,
             "is damaged and cannot be decoded ("
-                + damaged.getMessage()
+                + describe(damaged)
                 + "); re-export it and upload it again",
             damaged);
       } finally {
         reader.dispose();
       }
     }
+  }
+
+  /**
+   * JPEG decoders do not fail on damaged data: they warn, paint the rest grey and return. A warning
+   * about truncated or corrupt data is a failure here, so noise never becomes a reference image;
+   * stray bytes before a marker, which many cameras leave and every viewer ignores, are not.
+   */
+  private static void checkWarnings(List<String> warnings, String name)
+      throws InvalidImageException {
+    for (String warning : warnings) {
+      String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+      if (text.contains(TRUNCATION_WARNING)) {
+        throw new InvalidImageException(
+            name, "is truncated: its image data ends early; upload the complete file again");
+      }
+      if (text.startsWith(CORRUPTION_WARNING) && !text.contains(HARMLESS_WARNING)) {
+        throw new InvalidImageException(
+            name,
+            "is damaged: its image data is corrupt ("
+                + warning.substring(CORRUPTION_WARNING.length()).strip()
+                + "); re-export it and upload it again");
+      }
+    }
+  }
+
+  /** What a decoder's exception says, for a person; some carry no message at all. */
+  private static String describe(Exception damaged) {
+    if (damaged instanceof EOFException) {
+      return "its image data ends before the picture does";
+    }
+    String message = damaged.getMessage();
+    return message == null || message.isBlank() ? damaged.getClass().getSimpleName() : message;
   }
 
   /** A reader for the format, TwelveMonkeys' first where there is one (it knows CMYK JPEGs). */

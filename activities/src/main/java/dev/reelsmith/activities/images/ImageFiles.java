@@ -39,9 +39,24 @@ final class ImageFiles {
       return ImageFormat.PNG;
     }
     if (ascii(head, length, 0, 4).equals("RIFF") && ascii(head, length, 8, 4).equals("WEBP")) {
+      if (animated(head, length)) {
+        throw new InvalidImageException(
+            name,
+            "is an animated WebP; Reelsmith needs a still photo, so save the frame you want as "
+                + "JPEG, PNG or a still WebP and upload that");
+      }
       return ImageFormat.WEBP;
     }
     throw new InvalidImageException(name, unsupported(head, length));
+  }
+
+  /**
+   * Whether a WebP declares animation: its first chunk is VP8X with the animation flag. Decoders
+   * would quietly return the first frame, which in an animation is often a blank or a fade-in, so
+   * animations are refused like GIFs rather than turned into a still nobody chose.
+   */
+  private static boolean animated(byte[] head, int length) {
+    return ascii(head, length, 12, 4).equals("VP8X") && length > 20 && (head[20] & 0x02) != 0;
   }
 
   private static String unsupported(byte[] head, int length) {

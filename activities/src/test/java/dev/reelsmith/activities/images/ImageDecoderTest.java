@@ -205,6 +205,72 @@ class ImageDecoderTest {
   }
 
   @Test
+  void rejectsHugeDimensionsInTheHeaderOfASmallJpegOrWebp() {
+    Path jpeg = TestImages.jpegClaiming(dir, 65_000, 65_000);
+    Path webp = TestImages.webpClaiming(dir, 20_000, 20_000);
+
+    assertThatThrownBy(() -> ImageDecoder.decodeUpright(jpeg))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"bomb.jpg\" is 65000 × 65000 pixels");
+    assertThatThrownBy(() -> ImageDecoder.decodeUpright(webp))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"bomb.webp\" is 20000 × 20000 pixels");
+  }
+
+  @Test
+  void rejectsAJpegWhoseImageDataIsNoise() {
+    Path file = TestImages.corruptJpeg(dir);
+
+    assertThatThrownBy(() -> ImageDecoder.decodeUpright(file, "corrupt.jpg", 256))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessage(
+            "\"corrupt.jpg\" is damaged: its image data is corrupt (bad Huffman code);"
+                + " re-export it and upload it again");
+  }
+
+  @Test
+  void rejectsAPngOrWebpWhoseImageDataIsNoise() {
+    Path png = TestImages.corruptPng(dir);
+    Path webp = TestImages.corruptWebp(dir);
+
+    assertThatThrownBy(() -> ImageDecoder.decodeUpright(png, "corrupt.png", 256))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageStartingWith("\"corrupt.png\" is damaged and cannot be decoded");
+    assertThatThrownBy(() -> ImageDecoder.decodeUpright(webp, "corrupt.webp", 256))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessage(
+            "\"corrupt.webp\" is damaged and cannot be decoded (its image data ends before the"
+                + " picture does); re-export it and upload it again");
+  }
+
+  @Test
+  void rejectsAnimationsNamingWhatToUploadInstead() {
+    Path gif = TestImages.animatedGif(dir);
+    Path webp = TestImages.animatedWebp(dir);
+
+    assertThatThrownBy(() -> ImageDecoder.inspect(gif))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"animated.gif\" is a GIF");
+    assertThatThrownBy(() -> ImageDecoder.inspect(webp))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"animated.webp\" is an animated WebP")
+        .hasMessageContaining("save the frame you want as JPEG, PNG or a still WebP");
+  }
+
+  @Test
+  void rejectsAWebPageAndAnArchiveNamedLikeImages() {
+    Path html = TestImages.htmlNamedPng(dir);
+    Path zip = TestImages.zipNamedWebp(dir);
+
+    assertThatThrownBy(() -> ImageDecoder.inspect(html))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"page.png\" is a text file, not an image");
+    assertThatThrownBy(() -> ImageDecoder.inspect(zip))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("\"archive.webp\" is not a JPEG, PNG or WebP image");
+  }
+
+  @Test
   void acceptsImagesUpToTheLimit() throws Exception {
     Path edge = TestImages.pngClaiming(dir, 8000, 5000);
 

@@ -22,6 +22,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,6 +291,67 @@ class RenderActivitiesImplTest {
     SceneVideo scene = activities.renderScene(generationId, Fixtures.scene(1, 640, 360, 1.0, null));
 
     assertThat(VideoProbe.probe(folder().resolve(scene.path())).frameCount()).isEqualTo(30);
+  }
+
+  /**
+   * A render stopped half-way, as a cancelled activity or a stopping worker stops it (its next
+   * heartbeat throws), leaves nothing at the published path and no half-written file beside it: a
+   * retry, here or on another worker, cannot mistake a fragment for a finished scene.
+   */
+  @Test
+  void aRenderStoppedHalfWayLeavesNoFileAtThePublishedPath() throws Exception {
+    Fixtures.writeReference(folder(), 1, Fixtures.photo(1, 800, 600));
+    TestActivityEnvironment stopping = TestActivityEnvironment.newInstance();
+    List<Integer> framesDrawn = new CopyOnWriteArrayList<>();
+    SceneRenderer renderer =
+        (scene, reference, output, progress) ->
+            new LocalSceneRenderer()
+                .render(
+                    scene,
+                    reference,
+                    output,
+                    (done, total) -> {
+                      framesDrawn.add(done);
+                      if (done == total / 3) {
+                        stopping.requestCancelActivity();
+                      }
+                      progress.update(done, total);
+                      // Slow enough for the heartbeats after the stop to come back with it.
+                      sleep(Duration.ofMillis(25));
+                    });
+    stopping.registerActivitiesImplementations(new RenderActivitiesImpl(store, renderer));
+    RenderActivities stub =
+        stopping.newActivityStub(
+            RenderActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                // The SDK sends heartbeats at most every 0.8 of this; the stop comes back with one.
+                .setHeartbeatTimeout(Duration.ofSeconds(2))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+    try {
+      SceneParams scene = Fixtures.scene(1, 640, 360, 4.0, null);
+
+      assertThatThrownBy(() -> stub.renderScene(generationId, scene))
+          .isInstanceOf(CanceledFailure.class);
+
+      assertThat(framesDrawn).isNotEmpty().doesNotContain(scene.frameCount());
+      assertThat(folder().resolve(MediaLayout.sceneVideo(1))).doesNotExist();
+      try (Stream<Path> left = Files.list(folder().resolve("scene_videos"))) {
+        assertThat(left).as("nothing half-written is left").isEmpty();
+      }
+    } finally {
+      stopping.close();
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -19,14 +19,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -433,6 +437,225 @@ public final class TestImages {
     chunk(out, "IDAT", Arrays.copyOf(compressed, length));
     chunk(out, "IEND", new byte[0]);
     return write(dir.resolve("bomb.png"), out.toByteArray());
+  }
+
+  /**
+   * A JPEG of a few kilobytes whose frame header claims {@code width} × {@code height} (at most
+   * 65535 each): a decompression bomb in the format phones use.
+   */
+  public static Path jpegClaiming(Path dir, int width, int height) {
+    byte[] jpeg = jpegBytes(photo(64, 48));
+    int sof = segment(jpeg, 0xC0);
+    // FF C0, length (2), precision (1), then height and width, big-endian.
+    jpeg[sof + 5] = (byte) (height >> 8);
+    jpeg[sof + 6] = (byte) height;
+    jpeg[sof + 7] = (byte) (width >> 8);
+    jpeg[sof + 8] = (byte) width;
+    return write(dir.resolve("bomb.jpg"), jpeg);
+  }
+
+  /**
+   * An extended WebP (a VP8X header) of a few kilobytes whose canvas claims {@code width} × {@code
+   * height}, around a small lossy image: a decompression bomb in the one WebP field that allows
+   * sixteen million pixels a side.
+   */
+  public static Path webpClaiming(Path dir, int width, int height) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(vp8x(0, width, height));
+    body.writeBytes(webpImageChunk());
+    return write(dir.resolve("bomb.webp"), riffWebp(body.toByteArray()));
+  }
+
+  /**
+   * An animated WebP of two frames, both {@link #webpPhoto}'s picture, as a GIF converter makes
+   * them: VP8X with the animation flag, ANIM, and one ANMF chunk per frame.
+   */
+  public static Path animatedWebp(Path dir) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(vp8x(0x02, 320, 200));
+    ByteArrayOutputStream anim = new ByteArrayOutputStream();
+    anim.writeBytes(new byte[] {0, 0, 0, (byte) 0xFF, 0, 0});
+    riffChunk(body, "ANIM", anim.toByteArray());
+    for (int frame = 0; frame < 2; frame++) {
+      ByteArrayOutputStream anmf = new ByteArrayOutputStream();
+      anmf.writeBytes(uint24(0));
+      anmf.writeBytes(uint24(0));
+      anmf.writeBytes(uint24(320 - 1));
+      anmf.writeBytes(uint24(200 - 1));
+      anmf.writeBytes(uint24(500));
+      anmf.write(0);
+      anmf.writeBytes(webpImageChunk());
+      riffChunk(body, "ANMF", anmf.toByteArray());
+    }
+    return write(dir.resolve("animated.webp"), riffWebp(body.toByteArray()));
+  }
+
+  /** A looping animated GIF of two frames. */
+  public static Path animatedGif(Path dir) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.prepareWriteSequence(null);
+      for (Look look : List.of(Look.STUDIO, Look.RED)) {
+        BufferedImage frame = new BufferedImage(160, 100, BufferedImage.TYPE_BYTE_INDEXED);
+        Graphics2D g = frame.createGraphics();
+        try {
+          g.drawImage(photo(160, 100, look), 0, 0, null);
+        } finally {
+          g.dispose();
+        }
+        writer.writeToSequence(new IIOImage(frame, null, null), null);
+      }
+      writer.endWriteSequence();
+      out.flush();
+      return write(dir.resolve("animated.gif"), bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * A JPEG whose markers and headers are intact but whose image data is noise: what a disk error or
+   * a broken transfer leaves. No 0xFF byte in the noise, so the file's structure stays whole and
+   * only decoding it can tell.
+   */
+  public static Path corruptJpeg(Path dir) {
+    byte[] jpeg = jpegBytes(photo(640, 400));
+    int sos = segment(jpeg, 0xDA);
+    int data = sos + 2 + (((jpeg[sos + 2] & 0xFF) << 8) | (jpeg[sos + 3] & 0xFF));
+    Random noise = new Random(0xBAD);
+    for (int i = data; i < jpeg.length - 2; i++) {
+      jpeg[i] = (byte) noise.nextInt(0xFF);
+    }
+    return write(dir.resolve("corrupt.jpg"), jpeg);
+  }
+
+  /** A PNG whose chunks are whole, checksums included, but whose compressed image data is noise. */
+  public static Path corruptPng(Path dir) {
+    Path full = writePng(dir.resolve("full-for-corruption.png"), photo(320, 200));
+    try {
+      byte[] png = Files.readAllBytes(full);
+      Files.delete(full);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes(Arrays.copyOf(png, 8));
+      Random noise = new Random(0xBAD);
+      ByteBuffer chunks = ByteBuffer.wrap(png, 8, png.length - 8);
+      while (chunks.hasRemaining()) {
+        byte[] data = new byte[chunks.getInt()];
+        byte[] type = new byte[4];
+        chunks.get(type);
+        chunks.get(data);
+        chunks.getInt();
+        String name = new String(type, StandardCharsets.US_ASCII);
+        if (name.equals("IDAT")) {
+          noise.nextBytes(data);
+        }
+        chunk(out, name, data);
+      }
+      return write(dir.resolve("corrupt.png"), out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A lossy WebP whose RIFF and VP8 headers (size included) are intact but whose compressed data
+   * after the frame header is noise.
+   */
+  public static Path corruptWebp(Path dir) {
+    byte[] webp = resource("photo.webp");
+    // RIFF header (12), VP8 chunk header (8), frame tag (3), start code (3), size (4).
+    Random noise = new Random(0xBAD);
+    for (int i = 30; i < webp.length; i++) {
+      webp[i] = (byte) noise.nextInt(256);
+    }
+    return write(dir.resolve("corrupt.webp"), webp);
+  }
+
+  /** An HTML page with a script, named like a PNG. */
+  public static Path htmlNamedPng(Path dir) {
+    return write(
+        dir.resolve("page.png"),
+        "<!doctype html><title>x</title><script>alert(document.cookie)</script>\n"
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A ZIP archive named like a WebP. */
+  public static Path zipNamedWebp(Path dir) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("readme.txt"));
+      zip.write("not a picture".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return write(dir.resolve("archive.webp"), bytes.toByteArray());
+  }
+
+  /** The offset of the first JPEG segment with {@code marker}, walking from SOI. */
+  private static int segment(byte[] jpeg, int marker) {
+    int at = 2;
+    while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
+      if ((jpeg[at + 1] & 0xFF) == marker) {
+        return at;
+      }
+      at += 2 + (((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF));
+    }
+    throw new IllegalStateException("no JPEG segment 0x" + Integer.toHexString(marker));
+  }
+
+  /** A VP8X chunk: flags and the canvas size. */
+  private static byte[] vp8x(int flags, int width, int height) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    data.write(flags);
+    data.writeBytes(new byte[3]);
+    data.writeBytes(uint24(width - 1));
+    data.writeBytes(uint24(height - 1));
+    ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+    riffChunk(chunk, "VP8X", data.toByteArray());
+    return chunk.toByteArray();
+  }
+
+  /** The "VP8 " chunk of {@link #webpPhoto}, header and padding included. */
+  private static byte[] webpImageChunk() {
+    byte[] webp = resource("photo.webp");
+    return Arrays.copyOfRange(webp, 12, webp.length);
+  }
+
+  private static byte[] riffWebp(byte[] body) {
+    ByteBuffer riff = ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+    riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + body.length);
+    riff.put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(body);
+    return riff.array();
+  }
+
+  private static void riffChunk(ByteArrayOutputStream out, String type, byte[] data) {
+    out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(
+        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(data.length).array());
+    out.writeBytes(data);
+    if (data.length % 2 == 1) {
+      out.write(0);
+    }
+  }
+
+  private static byte[] uint24(int value) {
+    return new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16)};
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = TestImages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("test resource missing: " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

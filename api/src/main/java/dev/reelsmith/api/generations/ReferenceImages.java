@@ -32,6 +32,41 @@ public final class ReferenceImages {
     }
   }
 
+  /**
+   * A client's file name made fit to show: the last segment of any path ({@code ../../x.jpg} and
+   * {@code C:\photos\x.jpg} both become {@code x.jpg}), without control characters (NUL, line
+   * breaks, escape sequences) or the invisible marks that reorder how text displays (which can
+   * dress up a program's name as a photo's), cut to {@link UploadLimits#MAX_FILE_NAME} characters.
+   * Any other letter or symbol stays: a name in any script is fine. The name is only ever shown;
+   * files are stored under names of ours.
+   *
+   * @param fallback the name when nothing printable is left, e.g. "image 2"
+   */
+  public static String displayName(String clientName, String fallback) {
+    if (clientName == null) {
+      return fallback;
+    }
+    String base =
+        clientName.substring(
+            Math.max(clientName.lastIndexOf('/'), clientName.lastIndexOf('\\')) + 1);
+    StringBuilder shown = new StringBuilder();
+    base.codePoints()
+        .filter(c -> Character.getType(c) != Character.CONTROL && !isBidiControl(c))
+        .limit(UploadLimits.MAX_FILE_NAME)
+        .forEach(shown::appendCodePoint);
+    String name = shown.toString().strip();
+    return name.isEmpty() || name.chars().allMatch(c -> c == '.') ? fallback : name;
+  }
+
+  /** The marks that embed, override or isolate a direction (U+200E/F, U+202A–E, U+2066–9). */
+  private static boolean isBidiControl(int c) {
+    return c == 0x200E
+        || c == 0x200F
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x061C;
+  }
+
   /** An image that passed every check. */
   public record Checked(Path file, String originalName, ImageInfo info) {}
 

@@ -9,34 +9,63 @@ import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.UploadLimits;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.ImageRef;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
- * Receives a new generation's multipart upload: the {@code brief} part (JSON) and 1–10 {@code
- * images} parts. Images stream to a private folder inside the data dir, are checked in full, and
- * only then move into the generation's folder; rejected input leaves nothing behind.
+ * Receives a new generation's multipart upload: the {@code brief} part (JSON, as a field or a file)
+ * and 1–10 {@code images} parts. Each upload gets a private folder inside the data dir: the
+ * multipart reader buffers large parts there, images are copied there, checked in full, and only
+ * then published into the generation's folder. The folder goes, whatever happens, when the upload
+ * is answered: rejected input leaves nothing behind, even when the body breaks off half-way, and
+ * nothing is ever written where a client's file name points, since stored files are named by their
+ * position.
+ *
+ * <p>Every limit comes from {@link UploadLimits} and {@link Briefs}. Every refusal is a problem
+ * that says what is wrong: 400 for a malformed body or a wrong part, 408 for an upload that stops
+ * arriving, 413 for a part or an upload over its limit, 415 for a file that is not a usable image.
  */
 @Component
 public class Uploads {
 
-  private static final Set<String> PARTS = Set.of("brief", "images");
+  private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+
+  private static final String BRIEF = "brief";
+  private static final String IMAGES = "images";
+  private static final Set<String> PARTS = Set.of(BRIEF, IMAGES);
 
   private final MediaStore store;
   private final Path incoming;
@@ -50,26 +79,81 @@ public class Uploads {
   public record Upload(String generationId, Brief brief, List<ImageRef> images) {}
 
   public Mono<Upload> receive(ServerWebExchange exchange) {
-    return exchange.getMultipartData().flatMap(this::receive);
+    long length = exchange.getRequest().getHeaders().getContentLength();
+    if (length > UploadLimits.MAX_UPLOAD_BYTES) {
+      return Mono.error(
+          Problems.tooLarge(
+              "The upload is "
+                  + UploadLimits.megabytes(length)
+                  + "; one upload may be at most "
+                  + UploadLimits.megabytes(UploadLimits.MAX_UPLOAD_BYTES)
+                  + " (the brief and "
+                  + UploadLimits.MAX_IMAGES
+                  + " images of "
+                  + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+                  + ").",
+              List.of(new FieldError(IMAGES, "must add up to less than the upload limit"))));
+    }
+    return Mono.fromCallable(this::newFolder)
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            folder ->
+                parts(exchange, folder)
+                    // A body that breaks off is answered at once, while the connection is
+                    // surely still open, and its folder goes afterwards.
+                    .doOnError(error -> deleteLater(folder))
+                    .flatMap(
+                        parts ->
+                            Mono.usingWhen(
+                                Mono.just(folder), same -> receive(parts, same), Uploads::delete)));
   }
 
-  private Mono<Upload> receive(MultiValueMap<String, Part> parts) {
+  /**
+   * The body's parts, in order, read by a reader of this upload's own whose limits are ours and
+   * which buffers large parts in {@code folder}: Spring's shared reader would buffer them in the
+   * system's temporary folder and leave them behind when a body breaks off after them.
+   */
+  private static Mono<MultiValueMap<String, Part>> parts(ServerWebExchange exchange, Path folder) {
+    DefaultPartHttpMessageReader reader = new DefaultPartHttpMessageReader();
+    reader.setMaxInMemorySize(Briefs.MAX_JSON_BYTES);
+    reader.setMaxDiskUsagePerPart(UploadLimits.MAX_IMAGE_BYTES);
+    reader.setMaxParts(UploadLimits.MAX_PARTS);
+    try {
+      reader.setFileStorageDirectory(Files.createDirectory(folder.resolve("parts")));
+    } catch (IOException e) {
+      return Mono.error(e);
+    }
+    return reader
+        .read(ResolvableType.forClass(Part.class), exchange.getRequest(), Map.of())
+        .<MultiValueMap<String, Part>>collect(
+            LinkedMultiValueMap::new, (parts, part) -> parts.add(String.valueOf(part.name()), part))
+        .onErrorMap(Uploads::unreadable);
+  }
+
+  private Mono<Upload> receive(MultiValueMap<String, Part> parts, Path folder) {
     for (String name : parts.keySet()) {
       if (!PARTS.contains(name)) {
+        String shown = ReferenceImages.displayName(name, "(unnamed)");
         return Mono.error(
             Problems.invalid(
-                "Unknown part \"" + name + "\": send only \"brief\" and \"images\".",
-                List.of(new FieldError(name, "is not a part of this request"))));
+                "Unknown part \"" + shown + "\": send only \"brief\" and \"images\".",
+                List.of(new FieldError(shown, "is not a part of this request"))));
       }
     }
-    Part briefPart = parts.getFirst("brief");
-    if (briefPart == null) {
+    List<Part> briefs = parts.getOrDefault(BRIEF, List.of());
+    if (briefs.isEmpty()) {
       return Mono.error(
           Problems.invalid(
               "The brief is missing.",
-              List.of(new FieldError("brief", "is required (a JSON part)"))));
+              List.of(new FieldError(BRIEF, "is required (a JSON part)"))));
     }
-    List<Part> images = parts.getOrDefault("images", List.of());
+    if (briefs.size() > 1) {
+      return Mono.error(
+          Problems.invalid(
+              "Send one brief, not " + briefs.size() + ".",
+              List.of(new FieldError(BRIEF, "must be sent once"))));
+    }
+    List<Part> images = parts.getOrDefault(IMAGES, List.of());
     if (images.size() < UploadLimits.MIN_IMAGES || images.size() > UploadLimits.MAX_IMAGES) {
       return Mono.error(
           Problems.invalid(
@@ -82,7 +166,7 @@ public class Uploads {
                   + ").",
               List.of(
                   new FieldError(
-                      "images",
+                      IMAGES,
                       "must hold "
                           + UploadLimits.MIN_IMAGES
                           + " to "
@@ -94,19 +178,12 @@ public class Uploads {
         return Mono.error(
             Problems.invalid(
                 "Each \"images\" part must be a file.",
-                List.of(new FieldError("images", "must be files, not text fields"))));
+                List.of(new FieldError(IMAGES, "must be files, not text fields"))));
       }
     }
-    return text(briefPart)
+    return briefText(briefs.get(0))
         .flatMap(json -> Mono.fromCallable(() -> Briefs.parse(json)))
-        .flatMap(
-            brief ->
-                Mono.usingWhen(
-                    Mono.fromCallable(this::newFolder).subscribeOn(Schedulers.boundedElastic()),
-                    folder -> store(brief, images, folder),
-                    folder ->
-                        Mono.fromRunnable(() -> deleteRecursively(folder))
-                            .subscribeOn(Schedulers.boundedElastic())));
+        .flatMap(brief -> store(brief, images, folder));
   }
 
   private Mono<Upload> store(Brief brief, List<Part> images, Path folder) {
@@ -115,11 +192,14 @@ public class Uploads {
         .index()
         .concatMap(
             indexed -> {
-              Path file = folder.resolve("image-" + indexed.getT1());
+              int number = indexed.getT1().intValue() + 1;
+              Path file = folder.resolve("image-" + number);
+              String shown =
+                  ReferenceImages.displayName(indexed.getT2().filename(), "image " + number);
               return indexed
                   .getT2()
                   .transferTo(file)
-                  .thenReturn(new ReferenceImages.Candidate(file, indexed.getT2().filename()));
+                  .thenReturn(new ReferenceImages.Candidate(file, shown));
             })
         .collectList()
         .flatMap(
@@ -136,12 +216,26 @@ public class Uploads {
                     .subscribeOn(Schedulers.boundedElastic()));
   }
 
-  private static Mono<String> text(Part part) {
-    return DataBufferUtils.join(part.content())
+  /**
+   * The brief's JSON, whether it came as a field or as a file ({@code curl -F brief=@brief.json}
+   * sends a file), at most {@link Briefs#MAX_JSON_BYTES} and strict UTF-8. The reader has already
+   * decoded a field, replacing bytes that are not UTF-8 with U+FFFD, so a field holding that
+   * character is refused as not UTF-8 too; a file is decoded here.
+   */
+  private static Mono<String> briefText(Part part) {
+    if (part instanceof FormFieldPart field) {
+      return field.value().indexOf('\uFFFD') >= 0
+          ? Mono.error(notUtf8())
+          : Mono.just(field.value());
+    }
+    return DataBufferUtils.join(part.content(), Briefs.MAX_JSON_BYTES)
+        .onErrorMap(DataBufferLimitException.class, e -> briefTooLarge())
         .map(
             buffer -> {
               try {
-                return buffer.toString(StandardCharsets.UTF_8);
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                return utf8(bytes);
               } finally {
                 DataBufferUtils.release(buffer);
               }
@@ -149,16 +243,117 @@ public class Uploads {
         .defaultIfEmpty("");
   }
 
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw notUtf8();
+    }
+  }
+
+  private static ErrorResponseException notUtf8() {
+    return Problems.invalid(
+        "The brief is not UTF-8 text.",
+        List.of(new FieldError(BRIEF, "must be JSON encoded as UTF-8")));
+  }
+
+  private static ErrorResponseException briefTooLarge() {
+    return Problems.tooLarge(
+        "The brief is over "
+            + Briefs.MAX_JSON_BYTES / 1024
+            + " KB; its fields need a few kilobytes at most.",
+        List.of(new FieldError(BRIEF, "must be at most " + Briefs.MAX_JSON_BYTES / 1024 + " KB")));
+  }
+
+  /**
+   * A body that could not be read as multipart, as a problem. The reader tells its limits and
+   * malformations apart only in its messages, so they are told apart by those; anything else it
+   * cannot read is a malformed body.
+   */
+  private static Throwable unreadable(Throwable error) {
+    String message = String.valueOf(error.getMessage());
+    if (error instanceof ReadTimeoutException) {
+      return Problems.of(
+          HttpStatus.REQUEST_TIMEOUT,
+          "Upload stalled",
+          "The upload stopped arriving, so the server stopped waiting for it; send it again.");
+    }
+    if (error instanceof DataBufferLimitException) {
+      if (message.contains("headers")) {
+        return Problems.tooLarge(
+            "A part's headers are too long.",
+            List.of(new FieldError(IMAGES, "must have headers of a few hundred bytes")));
+      }
+      if (message.startsWith("Form field")) {
+        // A text field: the brief is the only one there should be.
+        return briefTooLarge();
+      }
+      return Problems.tooLarge(
+          "An image is over "
+              + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+              + "; each may be at most "
+              + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+              + ".",
+          List.of(
+              new FieldError(
+                  IMAGES,
+                  "must each be at most " + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES))));
+    }
+    if (error instanceof DecodingException) {
+      if (message.startsWith("Too many parts")) {
+        return Problems.tooLarge(
+            "Too many parts: send one brief and at most "
+                + UploadLimits.MAX_IMAGES
+                + " images ("
+                + UploadLimits.MAX_PARTS
+                + " parts at most).",
+            List.of(new FieldError(IMAGES, "must hold at most " + UploadLimits.MAX_IMAGES)));
+      }
+      return Problems.of(
+          HttpStatus.BAD_REQUEST,
+          "Malformed upload",
+          "The body is not well-formed multipart/form-data: " + message + ".");
+    }
+    return error;
+  }
+
   private Path newFolder() throws IOException {
     Files.createDirectories(incoming);
     return Files.createTempDirectory(incoming, "upload-");
   }
 
+  private static Mono<Void> delete(Path folder) {
+    return Mono.<Void>fromRunnable(() -> deleteRecursively(folder))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /**
+   * Deletes an upload's folder in the background. The multipart reader may still be finishing a
+   * file in it when a refusal cuts the body short, so a folder that survives is tried again.
+   */
+  private static void deleteLater(Path folder) {
+    Mono.fromRunnable(() -> deleteRecursively(folder))
+        .subscribeOn(Schedulers.boundedElastic())
+        .retryWhen(Retry.fixedDelay(5, Duration.ofMillis(200)))
+        .subscribe(null, error -> log.warn("Could not delete the upload folder {}", folder, error));
+  }
+
   private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean up " + folder, e);
+    }
+    if (Files.exists(folder)) {
+      throw new UncheckedIOException(new IOException("still there: " + folder));
     }
   }
 }

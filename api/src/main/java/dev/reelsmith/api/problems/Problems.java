@@ -20,7 +20,17 @@ public final class Problems {
 
   /** 400 with every field at fault, as {@code errors: [{field, message}]}. */
   public static ErrorResponseException invalid(String detail, List<FieldError> errors) {
-    ErrorResponseException exception = of(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+    return withErrors(of(HttpStatus.BAD_REQUEST, "Invalid request", detail), errors);
+  }
+
+  /** 413: a part or the whole upload is over its limit, with the fields at fault. */
+  public static ErrorResponseException tooLarge(String detail, List<FieldError> errors) {
+    return withErrors(of(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail), errors);
+  }
+
+  /** The problem with {@code errors: [{field, message}]} added. */
+  public static ErrorResponseException withErrors(
+      ErrorResponseException exception, List<FieldError> errors) {
     exception
         .getBody()
         .setProperty(

@@ -27,8 +27,9 @@ import reactor.core.scheduler.Schedulers;
  * until then an ended generation is answered from memory without a query.
  *
  * <p>When the application stops, the hub ends every open stream first: otherwise each would hold
- * the web server's graceful shutdown for its whole timeout. EventSource reconnects with its
- * Last-Event-ID, to this instance once it is back or to another one, and loses nothing.
+ * the web server's graceful shutdown for its whole timeout. The last thing a stream sends then is a
+ * {@code retry:} hint and a comment saying why, so EventSource reconnects soon with its
+ * Last-Event-ID, to another instance or to this one once it is back, and loses nothing.
  *
  * <p>Metrics: {@code reelsmith.progress.subscribers} (open streams), {@code
  * reelsmith.progress.pollers} (generations being polled) and {@code reelsmith.progress.queries}
@@ -55,8 +56,17 @@ public class ProgressHub implements SmartLifecycle {
   private final Duration quietBeforeEviction;
   private final Counter queries;
   private final AtomicInteger subscribers = new AtomicInteger();
+
+  /** A stream's last event when the server stops: when to come back, and why it ended. */
+  static final ServerSentEvent<Object> GOODBYE =
+      ServerSentEvent.builder()
+          .retry(ProgressFeed.RECONNECT_AFTER)
+          .comment("server stopping; reconnect to continue")
+          .build();
+
   private final Sinks.One<Boolean> stopping = Sinks.one();
   private volatile boolean running;
+  private volatile boolean stopped;
 
   @Autowired
   public ProgressHub(
@@ -113,6 +123,7 @@ public class ProgressHub implements SmartLifecycle {
                         ? null
                         : feed.events(lastSeen)
                             .takeUntilOther(stopping.asMono())
+                            .concatWith(Mono.fromSupplier(() -> stopped ? GOODBYE : null))
                             .doOnSubscribe(subscription -> subscribers.incrementAndGet())
                             .doFinally(signal -> subscribers.decrementAndGet())));
   }
@@ -126,6 +137,7 @@ public class ProgressHub implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    stopped = true;
     stopping.tryEmitValue(Boolean.TRUE);
   }
 

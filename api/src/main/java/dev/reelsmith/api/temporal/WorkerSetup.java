@@ -17,6 +17,7 @@ import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,6 +79,15 @@ public class WorkerSetup {
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeEmbeddedServer() {
     return builder -> builder.setUseTimeskipping(false);
+  }
+
+  /**
+   * Lets activities heartbeat while the worker stops ({@link WorkerShutdown}), so a render that is
+   * finishing in its grace period reports progress as usual instead of failing on its next beat.
+   */
+  @Bean
+  TemporalOptionsCustomizer<WorkerOptions.Builder> heartbeatWhileStopping() {
+    return builder -> builder.setAllowActivityHeartbeatDuringShutdown(true);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.reelsmith.activities.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,19 +45,33 @@ class UploadValidationTest {
     registry.add("reelsmith.data-dir", () -> data.toString());
   }
 
+  /**
+   * A body refused part-way has its upload folder deleted just after the answer; this waits a
+   * moment for that.
+   */
   @AfterEach
-  void nothingWasStored() throws IOException {
+  void nothingWasStored() throws IOException, InterruptedException {
+    Path incoming = data.resolve(".incoming");
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (Files.isDirectory(incoming) && !isEmpty(incoming) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     try (Stream<Path> entries = Files.list(data)) {
       // Dot-files are the server's own (.incoming, .share-key); generation folders are not.
       assertThat(entries.filter(p -> !p.getFileName().toString().startsWith(".")))
           .as("generation folders")
           .isEmpty();
     }
-    Path incoming = data.resolve(".incoming");
     if (Files.isDirectory(incoming)) {
       try (Stream<Path> leftovers = Files.list(incoming)) {
         assertThat(leftovers).as("temporary uploads").isEmpty();
       }
+    }
+  }
+
+  private static boolean isEmpty(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isEmpty();
     }
   }
 

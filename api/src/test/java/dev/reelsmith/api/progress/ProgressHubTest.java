@@ -168,16 +168,20 @@ class ProgressHubTest {
   }
 
   @Test
-  void endsEveryOpenStreamWhenTheApplicationStops() {
+  void endsEveryOpenStreamWithAReconnectHintWhenTheApplicationStops() {
     ProgressHub hub = hub();
     hub.start();
     String id = generation(new FakeWorkflow().running(2));
     AtomicBoolean ended = new AtomicBoolean();
-    streams.add(hub.open(id, 0).block().doOnComplete(() -> ended.set(true)).subscribe());
+    List<ServerSentEvent<Object>> received = new CopyOnWriteArrayList<>();
+    streams.add(
+        hub.open(id, 0).block().doOnComplete(() -> ended.set(true)).subscribe(received::add));
 
     hub.stop();
 
     assertThat(ended).isTrue();
+    assertThat(received).last().isSameAs(ProgressHub.GOODBYE);
+    assertThat(ProgressHub.GOODBYE.retry()).isEqualTo(ProgressFeed.RECONNECT_AFTER);
     assertThat(hub.isRunning()).isFalse();
     assertThat(meters.get("reelsmith.progress.subscribers").gauge().value()).isZero();
   }
