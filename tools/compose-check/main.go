@@ -3,6 +3,7 @@
 // volumes and networks) and then checks the rules the stack relies on:
 //
 //   - every image is pinned to a tag or digest, never latest, and none is temporalio/auto-setup;
+//   - temporalio/server and the temporalio/admin-tools schema job run one version;
 //   - every long-running service has a health check, unless exempt below with a reason;
 //   - every depends_on waits for a condition: service_healthy on a service with a health
 //     check, or service_completed_successfully on a one-shot service;

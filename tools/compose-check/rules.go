@@ -64,6 +64,7 @@ func oneShotServices(p *types.Project) map[string]bool {
 
 func checkImages(p *types.Project, r *report) {
 	var pinned []string
+	temporalTags := map[string]map[string]bool{} // temporalio/server and admin-tools: tag -> seen
 	for _, name := range p.ServiceNames() {
 		s := p.Services[name]
 		if s.Image == "" {
@@ -90,9 +91,36 @@ func checkImages(p *types.Project, r *report) {
 		default:
 			pinned = append(pinned, name+"="+s.Image)
 		}
+		if repo := reference.FamiliarName(named); hasTag &&
+			(repo == "temporalio/server" || repo == "temporalio/admin-tools") {
+			if temporalTags[repo] == nil {
+				temporalTags[repo] = map[string]bool{}
+			}
+			temporalTags[repo][tagged.Tag()] = true
+		}
 	}
 	if len(pinned) == len(p.Services) {
 		r.ok("images pinned, none temporalio/auto-setup: %s", strings.Join(pinned, ", "))
+	}
+	checkTemporalVersions(temporalTags, r)
+}
+
+// checkTemporalVersions: the schema the admin-tools migrate to must be the one the server expects.
+func checkTemporalVersions(tags map[string]map[string]bool, r *report) {
+	server, tools := sortedKeys(tags["temporalio/server"]), sortedKeys(tags["temporalio/admin-tools"])
+	all := map[string]bool{}
+	for _, t := range append(append([]string{}, server...), tools...) {
+		all[t] = true
+	}
+	switch {
+	case len(server) == 0 || len(tools) == 0:
+		r.fail("the stack needs temporalio/server and a temporalio/admin-tools schema job (server %s, admin-tools %s)",
+			joinNames(server), joinNames(tools))
+	case len(all) > 1:
+		r.fail("temporalio/server (%s) and temporalio/admin-tools (%s) must have one tag: the tools "+
+			"migrate the schema to the version their server expects", joinNames(server), joinNames(tools))
+	default:
+		r.ok("temporalio/server and temporalio/admin-tools at one version: %s", server[0])
 	}
 }
 
