@@ -58,7 +58,8 @@ public final class LoadBenchmark {
   private final Path examples;
   private final List<String[]> users;
   private final AtomicInteger serverErrors = new AtomicInteger();
-  private final AtomicInteger otherErrors = new AtomicInteger();
+  private final AtomicInteger clientErrors = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
   private final Map<String, Map<Long, Long>> stateSeen = new ConcurrentHashMap<>();
 
   private LoadBenchmark(String base, long serverPid, Path examples, List<String[]> users) {
@@ -169,7 +170,7 @@ public final class LoadBenchmark {
         "load: %d users submitted %d generations at once (15 s, 1:1, 720p, 3 scenes, 2 photos);"
             + " %d SSE clients watched, %d per generation%n"
             + "  accepted %d of %d in %.1f s; outcomes %s; all done after %.1f s%n"
-            + "  5xx responses: %d; other failed requests: %d; SSE stream errors: %d;"
+            + "  5xx responses: %d; 4xx: %d; requests without an answer: %d; SSE stream errors: %d;"
             + " streams still open at the end: %d%n"
             + "  SSE updates lost: %d, repeated: %d (over %d streams)%n"
             + "  progress latency, state shows it -> SSE client has it (%d generations sampled,"
@@ -186,7 +187,8 @@ public final class LoadBenchmark {
         outcomes,
         totalSeconds,
         serverErrors.get(),
-        otherErrors.get(),
+        clientErrors.get(),
+        unanswered.get(),
         streamErrors,
         unfinished,
         lost,
@@ -245,7 +247,7 @@ public final class LoadBenchmark {
             })
         .onErrorResume(
             error -> {
-              otherErrors.incrementAndGet();
+              unanswered(error);
               return Mono.just(new Owned(null, auth));
             });
   }
@@ -266,7 +268,7 @@ public final class LoadBenchmark {
     if (status >= 500) {
       serverErrors.incrementAndGet();
     } else if (status >= 400) {
-      otherErrors.incrementAndGet();
+      clientErrors.incrementAndGet();
     }
   }
 
@@ -274,8 +276,8 @@ public final class LoadBenchmark {
   private void pollState(Owned generation) {
     Map<Long, Long> seen =
         stateSeen.computeIfAbsent(generation.id(), id -> new ConcurrentHashMap<>());
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
         Matcher last = LAST_SEQ.matcher(state(generation));
         long now = System.nanoTime();
         if (last.find()) {
@@ -283,12 +285,22 @@ public final class LoadBenchmark {
             seen.putIfAbsent(seq, now);
           }
         }
-        Thread.sleep(REFERENCE_POLL.toMillis());
+      } catch (RuntimeException e) {
+        // A poll that timed out on the busy server: counted, and the next one tries again.
+        unanswered(e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      otherErrors.incrementAndGet();
+      try {
+        Thread.sleep(REFERENCE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A request that got no answer (a timeout, a reset); the first few are shown. */
+  private void unanswered(Throwable error) {
+    if (unanswered.incrementAndGet() <= 3) {
+      System.err.println("request failed: " + error);
     }
   }
 

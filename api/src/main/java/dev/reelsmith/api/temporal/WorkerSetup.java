@@ -18,6 +18,7 @@ import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,10 +85,17 @@ public class WorkerSetup {
   /**
    * Lets activities heartbeat while the worker stops ({@link WorkerShutdown}), so a render that is
    * finishing in its grace period reports progress as usual instead of failing on its next beat.
+   *
+   * <p>Gives workflow code five seconds, not one, before Temporal calls it deadlocked: renders keep
+   * every core busy, and under a burst of generations (bench/load.sh) a workflow thread waited
+   * longer than a second for a core, which failed its task for nothing and replayed it.
    */
   @Bean
-  TemporalOptionsCustomizer<WorkerOptions.Builder> heartbeatWhileStopping() {
-    return builder -> builder.setAllowActivityHeartbeatDuringShutdown(true);
+  TemporalOptionsCustomizer<WorkerOptions.Builder> workerOptions() {
+    return builder ->
+        builder
+            .setAllowActivityHeartbeatDuringShutdown(true)
+            .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(5).toMillis());
   }
 
   /**

@@ -16,10 +16,14 @@ class RolesTest {
 
   @TempDir Path data;
 
+  /**
+   * Settings go in as command-line arguments: {@code properties()} would be defaults, which the
+   * application's own {@code application.yml} overrides, and the data would land in {@code
+   * api/data}.
+   */
   private ConfigurableApplicationContext start(String role) {
     return new SpringApplicationBuilder(ReelsmithApplication.class)
-        .properties("reelsmith.role=" + role, "reelsmith.data-dir=" + data, "server.port=0")
-        .run();
+        .run("--reelsmith.role=" + role, "--reelsmith.data-dir=" + data, "--server.port=0");
   }
 
   @Test
