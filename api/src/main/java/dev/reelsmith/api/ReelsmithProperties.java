@@ -1,6 +1,7 @@
 package dev.reelsmith.api;
 
 import dev.reelsmith.workflows.GenerationWorkers;
+import jakarta.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  *     accepted
  * @param retentionDays generations older than this many days are deleted, media and manifest; 0
  *     (the default) keeps them for ever
+ * @param temporalWebUrl where operators open Temporal Web ({@code TEMPORAL_WEB_URL}), such as
+ *     {@code http://localhost:8233}; null when there is none to link to
  */
 @ConfigurationProperties("reelsmith")
 public record ReelsmithProperties(
@@ -35,7 +38,8 @@ public record ReelsmithProperties(
     @DefaultValue("2") int maxRunningPerUser,
     @DefaultValue("0") int renderConcurrency,
     @DefaultValue("2GB") DataSize minFreeDisk,
-    @DefaultValue("0") int retentionDays) {
+    @DefaultValue("0") int retentionDays,
+    @Nullable String temporalWebUrl) {
 
   public ReelsmithProperties {
     if (maxRunningPerUser < 1) {
@@ -53,6 +57,17 @@ public record ReelsmithProperties(
     }
     if (minFreeDisk.isNegative()) {
       throw new IllegalArgumentException("reelsmith.min-free-disk must not be negative");
+    }
+    if (temporalWebUrl != null) {
+      temporalWebUrl = temporalWebUrl.strip().replaceAll("/+$", "");
+      if (temporalWebUrl.isEmpty()) {
+        temporalWebUrl = null;
+      } else if (!temporalWebUrl.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+        throw new IllegalArgumentException(
+            "TEMPORAL_WEB_URL must be an http(s) address such as http://localhost:8233 (got "
+                + temporalWebUrl
+                + ")");
+      }
     }
     if (retentionDays < 0) {
       throw new IllegalArgumentException(
