@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  *     (the default) keeps them for ever
  * @param temporalWebUrl where operators open Temporal Web ({@code TEMPORAL_WEB_URL}), such as
  *     {@code http://localhost:8233}; null when there is none to link to
+ * @param history where the history list comes from: the manifests in the data folder, or Temporal's
+ *     visibility store (the default with {@code TEMPORAL_ADDRESS}, see {@link
+ *     dev.reelsmith.api.temporal.TemporalDefaults})
  */
 @ConfigurationProperties("reelsmith")
 public record ReelsmithProperties(
@@ -39,7 +42,8 @@ public record ReelsmithProperties(
     @DefaultValue("0") int renderConcurrency,
     @DefaultValue("2GB") DataSize minFreeDisk,
     @DefaultValue("0") int retentionDays,
-    @Nullable String temporalWebUrl) {
+    @Nullable String temporalWebUrl,
+    @DefaultValue("manifests") History history) {
 
   public ReelsmithProperties {
     if (maxRunningPerUser < 1) {
@@ -78,6 +82,17 @@ public record ReelsmithProperties(
   /** Whether old generations are deleted at all. */
   public boolean retains() {
     return retentionDays > 0;
+  }
+
+  /** Where the history list of generations comes from. */
+  public enum History {
+    /** The manifests in the data folder: every generation ever made there. */
+    MANIFESTS,
+    /**
+     * Temporal's visibility store, by search attribute: needs a real Temporal server, and lists
+     * only the workflows the namespace still keeps (its retention period).
+     */
+    VISIBILITY
   }
 
   /** What one Reelsmith process does, so workers can scale apart from the API. */
