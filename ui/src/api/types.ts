@@ -8,7 +8,8 @@ type Schemas = components['schemas'];
 
 export type Brief = Schemas['Brief'];
 export type Created = Schemas['Created'];
-export type GenerationSnapshot = Schemas['GenerationSnapshot'];
+/** A generation's state as `GET …/generations/{id}` answers it: its snapshot and, for its owner, a Temporal Web link. */
+export type GenerationSnapshot = Schemas['GenerationState'];
 export type GenerationError = Schemas['GenerationError'];
 export type HistoryPage = Schemas['Page'];
 export type HistoryItem = Schemas['Item'];

@@ -366,4 +366,23 @@ describe('GenerationPage', () => {
     const live = document.querySelector('[aria-live="polite"]');
     expect(live).toHaveTextContent('Story: Generating story with vision-enhanced AI...');
   });
+
+  it('links the generation to its workflow in Temporal Web when the server says where that is', async () => {
+    const workflow = `http://temporal.example:8233/namespaces/default/workflows/generation-${GENERATION_ID}`;
+    serveState({ ...completedSnapshot(3), temporal_web_url: workflow });
+    openPage();
+
+    const link = await screen.findByRole('link', { name: 'Open in Temporal Web' });
+    expect(link).toHaveAttribute('href', workflow);
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noreferrer');
+  });
+
+  it('shows no Temporal Web link when the server has none to give', async () => {
+    serveState(completedSnapshot(3));
+    openPage();
+
+    expect(await screen.findByTestId('final-video')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Open in Temporal Web' })).not.toBeInTheDocument();
+  });
 });

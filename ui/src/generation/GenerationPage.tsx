@@ -94,6 +94,14 @@ export function GenerationPage({ id }: { id: string }) {
 
       <SceneGrid tiles={tiles} aspect={brief?.aspect_ratio} />
       <StoryPanel story={snapshot?.story} plan={snapshot?.scenes} />
+
+      {snapshot?.temporal_web_url && (
+        <p className="operator-link">
+          <a href={snapshot.temporal_web_url} target="_blank" rel="noreferrer">
+            Open in Temporal Web
+          </a>
+        </p>
+      )}
     </section>
   );
 }

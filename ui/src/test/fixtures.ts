@@ -110,6 +110,7 @@ export function snapshot(overrides: Partial<GenerationSnapshot> = {}): Generatio
     duration_seconds: null,
     error: null,
     last_seq: 0,
+    temporal_web_url: null,
     ...overrides,
   };
 }

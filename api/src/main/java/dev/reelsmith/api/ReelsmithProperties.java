@@ -1,6 +1,7 @@
 package dev.reelsmith.api;
 
 import dev.reelsmith.workflows.GenerationWorkers;
+import jakarta.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,11 @@ import org.springframework.util.unit.DataSize;
  *     accepted
  * @param retentionDays generations older than this many days are deleted, media and manifest; 0
  *     (the default) keeps them for ever
+ * @param temporalWebUrl where operators open Temporal Web ({@code TEMPORAL_WEB_URL}), such as
+ *     {@code http://localhost:8233}; null when there is none to link to
+ * @param history where the history list comes from: the manifests in the data folder, or Temporal's
+ *     visibility store (the default with {@code TEMPORAL_ADDRESS}, see {@link
+ *     dev.reelsmith.api.temporal.TemporalDefaults})
  */
 @ConfigurationProperties("reelsmith")
 public record ReelsmithProperties(
@@ -35,7 +41,9 @@ public record ReelsmithProperties(
     @DefaultValue("2") int maxRunningPerUser,
     @DefaultValue("0") int renderConcurrency,
     @DefaultValue("2GB") DataSize minFreeDisk,
-    @DefaultValue("0") int retentionDays) {
+    @DefaultValue("0") int retentionDays,
+    @Nullable String temporalWebUrl,
+    @DefaultValue("manifests") History history) {
 
   public ReelsmithProperties {
     if (maxRunningPerUser < 1) {
@@ -54,6 +62,17 @@ public record ReelsmithProperties(
     if (minFreeDisk.isNegative()) {
       throw new IllegalArgumentException("reelsmith.min-free-disk must not be negative");
     }
+    if (temporalWebUrl != null) {
+      temporalWebUrl = temporalWebUrl.strip().replaceAll("/+$", "");
+      if (temporalWebUrl.isEmpty()) {
+        temporalWebUrl = null;
+      } else if (!temporalWebUrl.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+        throw new IllegalArgumentException(
+            "TEMPORAL_WEB_URL must be an http(s) address such as http://localhost:8233 (got "
+                + temporalWebUrl
+                + ")");
+      }
+    }
     if (retentionDays < 0) {
       throw new IllegalArgumentException(
           "reelsmith.retention-days must be 0 (keep for ever) or more (got " + retentionDays + ")");
@@ -63,6 +82,17 @@ public record ReelsmithProperties(
   /** Whether old generations are deleted at all. */
   public boolean retains() {
     return retentionDays > 0;
+  }
+
+  /** Where the history list of generations comes from. */
+  public enum History {
+    /** The manifests in the data folder: every generation ever made there. */
+    MANIFESTS,
+    /**
+     * Temporal's visibility store, by search attribute: needs a real Temporal server, and lists
+     * only the workflows the namespace still keeps (its retention period).
+     */
+    VISIBILITY
   }
 
   /** What one Reelsmith process does, so workers can scale apart from the API. */

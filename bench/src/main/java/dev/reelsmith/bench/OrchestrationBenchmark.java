@@ -1,8 +1,10 @@
 package dev.reelsmith.bench;
 
+import dev.reelsmith.workflows.GenerationSearchAttributes;
 import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
 import io.temporal.client.WorkflowClient;
@@ -39,6 +41,7 @@ public final class OrchestrationBenchmark {
     try (TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())) {
+      GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
       GenerationWorkers.register(env.getWorkerFactory(), RENDER_SLOTS, new ScriptedPipeline());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
@@ -82,11 +85,11 @@ public final class OrchestrationBenchmark {
 
   private static String start(WorkflowClient client) {
     String generationId = Generations.newId();
-    GenerationWorkflow workflow =
-        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(generationId));
     String owner = "user-" + Math.floorMod(generationId.hashCode(), OWNERS);
-    WorkflowClient.start(
-        workflow::generate, ScriptedPipeline.input(generationId, SCENES, owner, CONCURRENT));
+    GenerationInput input = ScriptedPipeline.input(generationId, SCENES, owner, CONCURRENT);
+    GenerationWorkflow workflow =
+        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
+    WorkflowClient.start(workflow::generate, input);
     return generationId;
   }
 

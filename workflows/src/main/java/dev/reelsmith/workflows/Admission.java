@@ -28,8 +28,7 @@ final class Admission {
    */
   static final Duration RENEW = Duration.ofMinutes(5);
 
-  private final AdmissionActivities activities =
-      Workflow.newActivityStub(AdmissionActivities.class, PipelineOptions.ADMISSION);
+  private final AdmissionActivities activities;
   private final String owner;
   private final int limit;
 
@@ -43,6 +42,12 @@ final class Admission {
   Admission(String owner, int limit) {
     this.owner = owner;
     this.limit = limit;
+    this.activities =
+        Workflow.newActivityStub(
+            AdmissionActivities.class,
+            PipelineOptions.ADMISSION.toBuilder()
+                .setSummary(Summaries.requestSlot(owner, limit))
+                .build());
   }
 
   /**

@@ -17,6 +17,8 @@ import dev.reelsmith.workflows.messages.SceneVideo;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
 import dev.reelsmith.workflows.messages.Story;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -40,20 +42,21 @@ import org.slf4j.Logger;
  * state, so a retry after a failure runs only what is still missing: finished scenes are never
  * rendered again. Each attempt first takes one of its owner's slots ({@link Admission}) and gives
  * it back when it ends, so a failed generation waiting for a retry holds none.
+ *
+ * <p>For operators in Temporal Web it keeps its {@link GenerationSearchAttributes search
+ * attributes} (step and status) and its current details up to date, and names each activity call
+ * ({@link Summaries}).
  */
 @WorkflowImpl(taskQueues = Generations.TASK_QUEUE)
 public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   private static final Logger log = Workflow.getLogger(GenerationWorkflowImpl.class);
 
-  private final ImageActivities images =
-      Workflow.newActivityStub(ImageActivities.class, PipelineOptions.IMAGES);
-  private final CopyActivities copy =
-      Workflow.newActivityStub(CopyActivities.class, PipelineOptions.COPY);
-  private final RenderActivities scenes =
-      Workflow.newActivityStub(RenderActivities.class, PipelineOptions.RENDER);
-  private final RenderActivities stitcher =
-      Workflow.newActivityStub(RenderActivities.class, PipelineOptions.STITCH);
+  /**
+   * Generations started before the search attributes existed never upsert them: their histories
+   * have no such commands, and their namespace may not know the attributes.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "operator-search-attributes";
 
   private final GenerationInput input;
   private final String id;
@@ -65,6 +68,12 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   private Status status = Status.IN_PROGRESS;
   private int progress;
   private String message = "";
+  private Milestone milestone = Milestone.STARTING;
+
+  /** The admission's latest answer while the attempt waits for a slot; null otherwise. */
+  private AdmissionNotice waiting;
+
+  private boolean upsertsSearchAttributes;
 
   private List<ImageAnalysis> analyses;
   private Story story;
@@ -93,6 +102,8 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   @Override
   public GenerationResult generate(GenerationInput input) {
+    upsertsSearchAttributes =
+        Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     metrics.counter("reelsmith_generations_started").inc(1);
     report(Milestone.STARTING);
     while (true) {
@@ -123,6 +134,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   /** Runs the pipeline once; returns what failed, or null when it completed or was cancelled. */
   private GenerationError runAttempt() {
     List<GenerationError> failure = new ArrayList<>(1);
+    publish();
     attemptScope =
         Workflow.newCancellationScope(
             () -> {
@@ -147,29 +159,36 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     admission.enter(this::reportQueued);
     if (analyses == null) {
       report(Milestone.SAVING_IMAGES);
-      analyses = images.analyzeImages(id, input.images());
+      analyses =
+          images(Summaries.analyseImages(input.images().size())).analyzeImages(id, input.images());
       report(Milestone.IMAGES_SAVED, analyses.size());
     }
     if (story == null) {
       report(Milestone.WRITING_STORY);
-      story = copy.writeStory(id, input.brief(), analyses);
+      story = copy(Summaries.writeStory()).writeStory(id, input.brief(), analyses);
       report(Milestone.STORY_WRITTEN, story.score().total());
     }
     if (plan == null) {
       report(Milestone.PLANNING_SCENES);
-      plan = copy.planScenes(id, input.brief(), story, analyses);
+      plan =
+          copy(Summaries.planScenes(input.brief().sceneCount()))
+              .planScenes(id, input.brief(), story, analyses);
       plan.scenes().forEach(s -> sceneStates.put(s.index(), SceneState.pending(s.index())));
       report(Milestone.SCENES_PLANNED, plan.scenes().size(), plan.cohesion().total());
     }
     if (params == null) {
       report(Milestone.PREPARING_PARAMS);
-      params = copy.prepareVideoParams(id, input.brief(), plan, analyses);
+      params =
+          copy(Summaries.prepareParams(plan.scenes().size()))
+              .prepareVideoParams(id, input.brief(), plan, analyses);
       report(Milestone.PARAMS_PREPARED, params.size());
     }
     if (ad == null) {
       report(Milestone.RENDERING);
       renderScenes();
-      ad = stitcher.stitchAd(id, input.brief(), params, List.copyOf(rendered.values()));
+      ad =
+          stitcher(Summaries.stitch(params.size()))
+              .stitchAd(id, input.brief(), params, List.copyOf(rendered.values()));
       report(Milestone.STITCHED);
     }
     report(Milestone.COMPLETE);
@@ -199,7 +218,8 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     slots.acquire(1);
     try {
       sceneStates.put(scene.index(), sceneStates.get(scene.index()).rendering());
-      SceneVideo video = scenes.renderScene(id, scene);
+      SceneVideo video =
+          renderer(Summaries.renderScene(scene.index(), params.size())).renderScene(id, scene);
       rendered.put(scene.index(), video);
       sceneStates.put(
           scene.index(),
@@ -245,6 +265,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   /** Waiting for a slot, at the step and percentage where the attempt stands. */
   private void reportQueued(AdmissionNotice notice) {
+    waiting = notice;
     record(step, Status.IN_PROGRESS, progress, Milestone.queued(notice.running(), notice.ahead()));
   }
 
@@ -318,6 +339,8 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     } else if (milestone != Milestone.SCENE_RENDERED) {
       stepStartedAt = Workflow.currentTimeMillis();
     }
+    this.milestone = milestone;
+    waiting = null;
     step = milestone.step;
     status = Status.IN_PROGRESS;
     record(milestone.step, milestone.status, percent, milestone.message(args));
@@ -337,6 +360,61 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
     if (step == Step.COMPLETE) {
       status = Status.COMPLETED;
     }
+    publish();
+  }
+
+  /**
+   * Shows operators where the generation stands: its current details, and the search attributes
+   * whose values changed.
+   */
+  private void publish() {
+    Workflow.setCurrentDetails(Summaries.attempt(currentDetails(), attempt));
+    if (!upsertsSearchAttributes) {
+      return;
+    }
+    List<SearchAttributeUpdate<?>> changes =
+        GenerationSearchAttributes.changes(
+            Workflow.getTypedSearchAttributes(), input, step, status);
+    if (!changes.isEmpty()) {
+      Workflow.upsertTypedSearchAttributes(changes.toArray(new SearchAttributeUpdate<?>[0]));
+    }
+  }
+
+  private String currentDetails() {
+    if (status == Status.FAILED && error != null) {
+      return Summaries.failed(error);
+    }
+    if (status == Status.CANCELLED) {
+      return Summaries.cancelled(step.wireName());
+    }
+    if (waiting != null) {
+      return Summaries.queued(waiting);
+    }
+    return Summaries.working(input, milestone, rendered.size(), params == null ? 0 : params.size());
+  }
+
+  private ImageActivities images(String summary) {
+    return Workflow.newActivityStub(
+        ImageActivities.class, summarised(PipelineOptions.IMAGES, summary));
+  }
+
+  private CopyActivities copy(String summary) {
+    return Workflow.newActivityStub(
+        CopyActivities.class, summarised(PipelineOptions.COPY, summary));
+  }
+
+  private RenderActivities renderer(String summary) {
+    return Workflow.newActivityStub(
+        RenderActivities.class, summarised(PipelineOptions.RENDER, summary));
+  }
+
+  private RenderActivities stitcher(String summary) {
+    return Workflow.newActivityStub(
+        RenderActivities.class, summarised(PipelineOptions.STITCH, summary));
+  }
+
+  private static ActivityOptions summarised(ActivityOptions options, String summary) {
+    return options.toBuilder().setSummary(summary).build();
   }
 
   private GenerationSnapshot snapshot() {

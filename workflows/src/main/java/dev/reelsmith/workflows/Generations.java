@@ -1,6 +1,8 @@
 package dev.reelsmith.workflows;
 
+import dev.reelsmith.workflows.messages.GenerationInput;
 import io.temporal.client.WorkflowOptions;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,9 @@ public final class Generations {
    * run at once ({@link GenerationWorkers#renderWorker}), however many generations run.
    */
   public static final String RENDER_TASK_QUEUE = "reelsmith-renders";
+
+  /** The memo field with the brief's product name. */
+  public static final String PRODUCT_MEMO = "product_name";
 
   private static final String WORKFLOW_ID_PREFIX = "generation-";
   private static final String ADMISSION_WORKFLOW_ID_PREFIX = "admission-";
@@ -44,11 +49,19 @@ public final class Generations {
     return WORKFLOW_ID_PREFIX + generationId;
   }
 
-  /** How a generation's workflow is started: its id and the task queue. */
-  public static WorkflowOptions workflowOptions(String generationId) {
+  /**
+   * How a generation's workflow is started: its id and the task queue, and for operators in
+   * Temporal Web its search attributes, a one-line summary, the brief as details and the product
+   * name as memo.
+   */
+  public static WorkflowOptions workflowOptions(GenerationInput input) {
     return WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId(generationId))
+        .setWorkflowId(workflowId(input.generationId()))
         .setTaskQueue(TASK_QUEUE)
+        .setTypedSearchAttributes(GenerationSearchAttributes.atStart(input))
+        .setMemo(Map.of(PRODUCT_MEMO, input.brief().productName()))
+        .setStaticSummary(Summaries.summary(input))
+        .setStaticDetails(Summaries.details(input))
         .build();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.reelsmith.workflows.messages.AdmissionRequest;
 import dev.reelsmith.workflows.messages.AdmissionState;
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.ProgressUpdate;
@@ -36,6 +37,7 @@ class AdmissionTest {
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     activities = new ScriptedPipeline();
+    GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
     GenerationWorkers.register(env.getWorkerFactory(), 8, activities);
     env.start();
     client = env.getWorkflowClient();
@@ -55,9 +57,10 @@ class AdmissionTest {
     if (held) {
       activities.heldGenerations.put(id, new CountDownLatch(1));
     }
+    GenerationInput input = ScriptedPipeline.input(id, 3, owner, limit);
     GenerationWorkflow workflow =
-        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(id));
-    WorkflowClient.start(workflow::generate, ScriptedPipeline.input(id, 3, owner, limit));
+        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
+    WorkflowClient.start(workflow::generate, input);
     return new Generation(id, workflow);
   }
 

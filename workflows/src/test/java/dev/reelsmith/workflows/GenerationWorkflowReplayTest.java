@@ -2,17 +2,22 @@ package dev.reelsmith.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays recorded histories against the current implementation: a change that would break running
  * generations fails here. {@link #BEFORE_ADMISSION} was recorded before generations took a slot
- * from their owner's admission workflow and is never recorded again: it shows that such generations
- * still replay. To record the others anew (after a deliberate, versioned change), run {@code mvn
- * -pl workflows test -Dtest=GenerationWorkflowReplayTest -Dreelsmith.recordHistories=true}.
+ * from their owner's admission workflow, {@link #ADMITTED} before they kept search attributes; they
+ * are never recorded again: they show that such generations still replay. To record the others anew
+ * (after a deliberate, versioned change), run {@code mvn -pl workflows test
+ * -Dtest=GenerationWorkflowReplayTest -Dreelsmith.recordHistories=true}.
  */
 class GenerationWorkflowReplayTest {
 
@@ -42,8 +48,17 @@ class GenerationWorkflowReplayTest {
   /** The same with admission: its retry waited for another generation of the owner's. */
   private static final String ADMITTED = "failed-scene-then-queued-retry.json";
 
+  /** The same again, upserting its step and status as search attributes as it goes. */
+  private static final String SEARCHABLE = "failed-scene-then-queued-retry-searchable.json";
+
   /** The owner's admission workflow during {@link #ADMITTED}, until it ended idle. */
   private static final String ADMISSION = "admission-of-one-owner.json";
+
+  /**
+   * The first replay loads the workflow's classes inside its workflow thread; on a busy two-core
+   * machine that outlasts the default deadlock detection (1 s), which is not what this test is for.
+   */
+  private static final Duration CLASS_LOADING_PATIENCE = Duration.ofSeconds(10);
 
   private static boolean recorded;
 
@@ -51,6 +66,7 @@ class GenerationWorkflowReplayTest {
     return Stream.of(
         Arguments.of(BEFORE_ADMISSION, GenerationWorkflowImpl.class),
         Arguments.of(ADMITTED, GenerationWorkflowImpl.class),
+        Arguments.of(SEARCHABLE, GenerationWorkflowImpl.class),
         Arguments.of(ADMISSION, AdmissionWorkflowImpl.class));
   }
 
@@ -63,12 +79,21 @@ class GenerationWorkflowReplayTest {
       recorded = true;
     }
 
-    WorkflowReplayer.replayWorkflowExecution(history(name), implementation);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker =
+          env.newWorker(
+              Generations.TASK_QUEUE,
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(CLASS_LOADING_PATIENCE.toMillis())
+                  .build());
+      worker.registerWorkflowImplementationTypes(implementation);
+      WorkflowReplayer.replayWorkflowExecution(history(name), worker);
+    }
   }
 
   @Test
   void recordedHistoriesCoverAFailureARetryAQueueAndCompletion() throws Exception {
-    for (String name : new String[] {BEFORE_ADMISSION, ADMITTED}) {
+    for (String name : new String[] {BEFORE_ADMISSION, ADMITTED, SEARCHABLE}) {
       WorkflowExecutionHistory history = history(name);
       assertThat(history.getEvents())
           .as(name)
@@ -80,11 +105,29 @@ class GenerationWorkflowReplayTest {
         .anyMatch(HistoryEvent::hasMarkerRecordedEventAttributes)
         .filteredOn(HistoryEvent::hasWorkflowExecutionSignaledEventAttributes)
         .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(history(ADMITTED).getEvents())
+        .noneMatch(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes);
+    assertThat(history(SEARCHABLE).getEvents())
+        .anyMatch(event -> changeId(event).equals(GenerationWorkflowImpl.SEARCH_ATTRIBUTES_CHANGE))
+        .filteredOn(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
+        .hasSizeGreaterThanOrEqualTo(5);
     WorkflowExecutionHistory admission = history(ADMISSION);
     assertThat(admission.getEvents())
         .filteredOn(HistoryEvent::hasSignalExternalWorkflowExecutionInitiatedEventAttributes)
         .hasSizeGreaterThanOrEqualTo(3);
     assertThat(admission.getLastEvent().hasWorkflowExecutionCompletedEventAttributes()).isTrue();
+  }
+
+  /** The change id of a version marker; empty for any other event. */
+  private static String changeId(HistoryEvent event) {
+    if (!event.hasMarkerRecordedEventAttributes()) {
+      return "";
+    }
+    Payloads changeId = event.getMarkerRecordedEventAttributes().getDetailsMap().get("changeId");
+    return changeId == null
+        ? ""
+        : DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+            changeId.getPayloads(0), String.class, String.class);
   }
 
   private static WorkflowExecutionHistory history(String name) throws Exception {
@@ -101,6 +144,7 @@ class GenerationWorkflowReplayTest {
     ScriptedPipeline activities = new ScriptedPipeline();
     activities.permanentFailures.put(3, "the provider refused the prompt");
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
       GenerationWorkers.register(env.getWorkerFactory(), 2, activities);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
@@ -122,15 +166,16 @@ class GenerationWorkflowReplayTest {
       WorkflowStub.fromTyped(first).getResult(GenerationResult.class);
       env.sleep(AdmissionWorkflowImpl.IDLE.plusMinutes(1));
 
-      write(client, Generations.workflowId(failing), ADMITTED);
+      write(client, Generations.workflowId(failing), SEARCHABLE);
       write(client, Generations.admissionWorkflowId(owner), ADMISSION);
     }
   }
 
   private static GenerationWorkflow start(WorkflowClient client, String id, String owner) {
+    GenerationInput input = ScriptedPipeline.input(id, 4, owner, 1);
     GenerationWorkflow workflow =
-        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(id));
-    WorkflowClient.start(workflow::generate, ScriptedPipeline.input(id, 4, owner, 1));
+        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
+    WorkflowClient.start(workflow::generate, input);
     return workflow;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.ProgressUpdate;
@@ -35,6 +36,7 @@ class GenerationWorkflowTest {
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     activities = new ScriptedPipeline();
+    GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
     GenerationWorkers.register(env.getWorkerFactory(), 4, activities);
     env.start();
     client = env.getWorkflowClient();
@@ -47,14 +49,11 @@ class GenerationWorkflowTest {
     env.close();
   }
 
-  private GenerationWorkflow newWorkflow() {
-    return client.newWorkflowStub(
-        GenerationWorkflow.class, Generations.workflowOptions(generationId));
-  }
-
   private GenerationWorkflow start(int scenes) {
-    GenerationWorkflow workflow = newWorkflow();
-    WorkflowClient.start(workflow::generate, ScriptedPipeline.input(generationId, scenes));
+    GenerationInput input = ScriptedPipeline.input(generationId, scenes);
+    GenerationWorkflow workflow =
+        client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
+    WorkflowClient.start(workflow::generate, input);
     return workflow;
   }
 

@@ -126,6 +126,7 @@ class RecordedGenerationTest {
 
   private GenerationSnapshot runWorkflow() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
       GenerationWorkers.register(env.getWorkerFactory(), 2, new ScriptedPipeline());
       env.start();
       GenerationWorkflow workflow =

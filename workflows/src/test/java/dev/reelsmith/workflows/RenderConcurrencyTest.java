@@ -2,6 +2,7 @@ package dev.reelsmith.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelsmith.workflows.messages.GenerationInput;
 import dev.reelsmith.workflows.messages.GenerationResult;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.testing.ScriptedPipeline;
@@ -22,15 +23,17 @@ class RenderConcurrencyTest {
     ScriptedPipeline activities = new ScriptedPipeline();
     activities.renderTime = Duration.ofMillis(100);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      GenerationSearchAttributes.registerWith(env::registerSearchAttribute);
       GenerationWorkers.register(env.getWorkerFactory(), cap, activities);
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       List<GenerationWorkflow> burst = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         String id = Generations.newId();
+        GenerationInput input = ScriptedPipeline.input(id, 4, "owner-" + i, 1);
         GenerationWorkflow workflow =
-            client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(id));
-        WorkflowClient.start(workflow::generate, ScriptedPipeline.input(id, 4, "owner-" + i, 1));
+            client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
+        WorkflowClient.start(workflow::generate, input);
         burst.add(workflow);
       }
 

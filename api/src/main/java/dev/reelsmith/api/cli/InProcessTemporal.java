@@ -2,6 +2,7 @@ package dev.reelsmith.api.cli;
 
 import dev.reelsmith.activities.LocalPipeline;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.api.temporal.SearchAttributeSetup;
 import dev.reelsmith.workflows.GenerationWorkers;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
@@ -26,6 +27,7 @@ final class InProcessTemporal implements AutoCloseable {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    SearchAttributeSetup.register(env);
     GenerationWorkers.register(
         env.getWorkerFactory(),
         GenerationWorkers.defaultRenderConcurrency(),
@@ -37,8 +39,7 @@ final class InProcessTemporal implements AutoCloseable {
   GenerationWorkflow start(GenerationInput input) {
     GenerationWorkflow workflow =
         env.getWorkflowClient()
-            .newWorkflowStub(
-                GenerationWorkflow.class, Generations.workflowOptions(input.generationId()));
+            .newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
     WorkflowClient.start(workflow::generate, input);
     return workflow;
   }

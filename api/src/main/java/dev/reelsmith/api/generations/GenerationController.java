@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.api.storage.DiskSpaceGuard;
+import dev.reelsmith.api.temporal.TemporalWeb;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.UploadLimits;
 import dev.reelsmith.workflows.messages.Brief;
-import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,18 +49,21 @@ public class GenerationController {
   private final GenerationAccess access;
   private final Uploads uploads;
   private final DiskSpaceGuard diskSpace;
+  private final TemporalWeb temporalWeb;
 
   public GenerationController(
       GenerationService generations,
       GenerationHistory history,
       GenerationAccess access,
       Uploads uploads,
-      DiskSpaceGuard diskSpace) {
+      DiskSpaceGuard diskSpace,
+      TemporalWeb temporalWeb) {
     this.generations = generations;
     this.history = history;
     this.access = access;
     this.uploads = uploads;
     this.diskSpace = diskSpace;
+    this.temporalWeb = temporalWeb;
   }
 
   /** What a client needs to follow a generation it just started. */
@@ -191,8 +194,11 @@ public class GenerationController {
   })
   @GetMapping("/{id}")
   @ResponseStatus(HttpStatus.OK)
-  Mono<GenerationSnapshot> state(@PathVariable String id, Principal caller) {
-    return access.require(id, caller).then(generations.state(id));
+  Mono<GenerationState> state(@PathVariable String id, Principal caller) {
+    return access
+        .require(id, caller)
+        .then(generations.state(id))
+        .map(snapshot -> new GenerationState(snapshot, temporalWeb.workflowUrl(id)));
   }
 
   @ApiResponses({

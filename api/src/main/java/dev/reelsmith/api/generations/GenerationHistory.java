@@ -9,10 +9,10 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the history list comes from. {@link ManifestHistory} reads the generations' manifests,
- * because Temporal's embedded server neither survives a restart nor implements {@code
- * ListWorkflowExecutions}; with a real server, a source that asks Temporal's visibility (search
- * attributes for owner, status and creation time) can take its place.
+ * Where the history list comes from ({@code REELSMITH_HISTORY}). {@link ManifestHistory} reads the
+ * generations' manifests, because Temporal's embedded server neither survives a restart nor
+ * implements {@code ListWorkflowExecutions}; with a real server, {@link VisibilityHistory} asks
+ * Temporal's visibility store, by search attribute.
  */
 public interface GenerationHistory {
 

@@ -77,7 +77,7 @@ public class GenerationService {
     return blocking(
         () -> {
           manifests.create(input);
-          WorkflowClient.start(newWorkflow(generationId)::generate, input);
+          WorkflowClient.start(newWorkflow(input)::generate, input);
           return generationId;
         });
   }
@@ -174,9 +174,9 @@ public class GenerationService {
     return client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowId(generationId));
   }
 
-  private GenerationWorkflow newWorkflow(String generationId) {
-    return client.newWorkflowStub(
-        GenerationWorkflow.class, Generations.workflowOptions(generationId));
+  /** A stub that starts a generation's workflow, findable and described in Temporal Web. */
+  private GenerationWorkflow newWorkflow(GenerationInput input) {
+    return client.newWorkflowStub(GenerationWorkflow.class, Generations.workflowOptions(input));
   }
 
   /** The snapshot the manifest records; 404 when there is none. */
@@ -208,7 +208,7 @@ public class GenerationService {
                         manifests
                             .created(generationId)
                             .orElseThrow(() -> Problems.notFound(generationId));
-                    WorkflowClient.start(newWorkflow(generationId)::generate, created.input());
+                    WorkflowClient.start(newWorkflow(created.input())::generate, created.input());
                     return 1;
                   });
             })

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,9 +18,11 @@ import reactor.core.scheduler.Schedulers;
  * The history from the manifests in the data folder: which generations the caller owns, their order
  * and the page from {@code generation.json}, each generation's state from {@link
  * GenerationService#state}, that is from its workflow's query while it lives and from its manifest
- * once it is gone.
+ * once it is gone. The default with the in-process Temporal server, and with {@code
+ * REELSMITH_HISTORY=manifests}.
  */
 @Component
+@ConditionalOnProperty(name = "reelsmith.history", havingValue = "manifests", matchIfMissing = true)
 public class ManifestHistory implements GenerationHistory {
 
   private static final System.Logger LOG = System.getLogger(ManifestHistory.class.getName());

@@ -10,8 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Chooses between the embedded default and a real Temporal server, and applies the process's role.
  * Without {@code TEMPORAL_ADDRESS} Reelsmith runs Temporal's in-process server; with it, it
- * connects there ({@code TEMPORAL_NAMESPACE}, default {@code default}). These are defaults:
- * explicit {@code spring.*} settings win.
+ * connects there ({@code TEMPORAL_NAMESPACE}, default {@code default}) and lists the history from
+ * Temporal's visibility store, which the in-process server does not have. These are defaults:
+ * explicit settings ({@code spring.*}, {@code REELSMITH_HISTORY}) win.
  */
 public class TemporalDefaults implements EnvironmentPostProcessor {
 
@@ -26,6 +27,7 @@ public class TemporalDefaults implements EnvironmentPostProcessor {
       defaults.put("spring.temporal.connection.target", address);
       defaults.put(
           "spring.temporal.namespace", environment.getProperty("TEMPORAL_NAMESPACE", "default"));
+      defaults.put("reelsmith.history", "visibility");
     }
     String role = environment.getProperty("reelsmith.role", "all");
     if (role.equalsIgnoreCase("worker")) {

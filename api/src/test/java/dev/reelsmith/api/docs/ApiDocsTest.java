@@ -69,7 +69,7 @@ class ApiDocsTest {
   @Test
   void responsesSayWhichFieldsMayBeNull() throws Exception {
     var schemas = JSON.readTree(served()).path("components").path("schemas");
-    var snapshot = schemas.path("GenerationSnapshot");
+    var snapshot = schemas.path("GenerationState");
 
     assertThat(snapshot.path("required").toString()).contains("\"story\"", "\"last_seq\"");
     assertThat(snapshot.path("properties").path("story").path("oneOf").toString())
@@ -78,6 +78,8 @@ class ApiDocsTest {
         .contains("string", "null");
     assertThat(snapshot.path("properties").path("message").path("type").asText())
         .isEqualTo("string");
+    assertThat(snapshot.path("properties").path("temporal_web_url").path("type").toString())
+        .contains("string", "null");
     assertThat(schemas.has("ProgressUpdate")).isTrue();
     assertThat(schemas.path("Story").path("type").asText()).isEqualTo("object");
   }

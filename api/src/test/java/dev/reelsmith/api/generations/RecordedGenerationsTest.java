@@ -102,6 +102,22 @@ class RecordedGenerationsTest {
   }
 
   @Test
+  void theStateLinksNoTemporalWebWithoutTemporalWebUrl() throws Exception {
+    GenerationInput input = created("Unlinked Cold Brew", Instant.now());
+
+    http.get()
+        .uri("/api/master-mode/generations/{id}", input.generationId())
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.temporal_web_url")
+        .hasJsonPath()
+        .jsonPath("$.temporal_web_url")
+        .isEmpty();
+  }
+
+  @Test
   void tellsTheStateOfAnInterruptedGenerationFromItsManifest() throws Exception {
     GenerationInput input = created("Interrupted Cold Brew", Instant.now());
     recordStory(input, "Recorded before the restart");
