@@ -31,7 +31,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
@@ -39,13 +42,20 @@ import org.springframework.http.HttpStatus;
 /**
  * Generations against a real Temporal server ({@link TemporalDevServer}, one for the class) and
  * Reelsmith in processes of its own ({@link ReelsmithProcess}) that the tests kill, retry, reset
- * and run side by side. Each test has its own data dir and its own processes, stopped after it, so
- * no test's workers take another's tasks; the server restart has {@link TemporalServerRestartTest}.
+ * and run side by side. The server restart has a class of its own, {@link
+ * TemporalServerRestartTest}.
+ *
+ * <p>Only one test's Reelsmith processes may run at a time, or they would take each other's tasks.
+ * The tests that kill a process or need several start their own, in a data dir of their own, and
+ * stop them afterwards; the others share one ordinary process, which is stopped before a test that
+ * needs the server to itself. The order below only saves starting that process more than once, a
+ * good half minute each on a busy machine.
  *
  * <p>Renders are counted across processes by the {@link RenderLog}; ads for {@link
  * InstrumentedReelsmith#FAILS_ONCE} products fail once at scene 2.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DurableGenerationsTest {
 
   /**
@@ -63,6 +73,9 @@ class DurableGenerationsTest {
   @TempDir static Path temporalState;
   private static TemporalDevServer temporal;
 
+  @TempDir static Path sharedData;
+  private static ReelsmithProcess shared;
+
   @TempDir Path data;
   @TempDir Path scratch;
   private final List<ReelsmithProcess> processes = new ArrayList<>();
@@ -74,6 +87,7 @@ class DurableGenerationsTest {
 
   @AfterAll
   static void stopTemporal() {
+    stopTheSharedProcess();
     if (temporal != null) {
       temporal.close();
     }
@@ -85,10 +99,11 @@ class DurableGenerationsTest {
   }
 
   @Test
+  @Order(1)
   void generationCompletesAfterReelsmithIsKilledWhileScenesRender() throws Exception {
-    ReelsmithProcess first = start(reelsmith("killed-first").renderDelay(SLOW_RENDER));
+    ReelsmithProcess first = startAlone(reelsmith("killed-first").renderDelay(SLOW_RENDER));
     String id = first.client().create(scratch, brief("Aurora Cold Brew", 3));
-    RenderLog renders = new RenderLog(data);
+    RenderLog renders = first.renders();
     ProgressStream before = ProgressStream.open(first.port(), id, 0);
     await(
         "a scene rendering after one has finished, and updates streamed",
@@ -106,7 +121,7 @@ class DurableGenerationsTest {
         .isNotNull();
     long lastSeen = before.lastEventId();
 
-    ReelsmithProcess second = start(reelsmith("killed-second"));
+    ReelsmithProcess second = startAlone(reelsmith("killed-second"));
     ProgressStream after = ProgressStream.open(second.port(), id, lastSeen);
     assertThat(after.awaitEnd(GENERATION_TIMEOUT))
         .as("the new process closes the stream after the terminal update")
@@ -132,8 +147,9 @@ class DurableGenerationsTest {
   }
 
   @Test
+  @Order(3)
   void failedGenerationCompletesAfterRetryThroughTheApi() throws Exception {
-    ReelsmithProcess reelsmith = start(reelsmith("retried"));
+    ReelsmithProcess reelsmith = sharedProcess();
     ReelsmithClient client = reelsmith.client();
     String id = client.create(scratch, brief(InstrumentedReelsmith.FAILS_ONCE + " Umbrella", 3));
     awaitFailureAtTheFailingScene(client, id);
@@ -149,7 +165,7 @@ class DurableGenerationsTest {
     GenerationSnapshot done = awaitState(client, id, s -> s.status() != Status.IN_PROGRESS);
     assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
     assertThat(done.attempt()).isEqualTo(2);
-    assertOnlyTheFailedSceneRenderedAgain(id);
+    assertOnlyTheFailedSceneRenderedAgain(reelsmith, id);
     assertTheStreamReportsCompletion(reelsmith, id, 0);
   }
 
@@ -160,8 +176,9 @@ class DurableGenerationsTest {
    * workflow id's latest run, reports the new run.
    */
   @Test
+  @Order(4)
   void failedGenerationCompletesAfterAWorkflowReset() throws Exception {
-    ReelsmithProcess reelsmith = start(reelsmith("reset"));
+    ReelsmithProcess reelsmith = sharedProcess();
     ReelsmithClient client = reelsmith.client();
     String id = client.create(scratch, brief(InstrumentedReelsmith.FAILS_ONCE + " Boots", 3));
     GenerationSnapshot failed = awaitFailureAtTheFailingScene(client, id);
@@ -180,13 +197,15 @@ class DurableGenerationsTest {
 
     GenerationSnapshot done = awaitState(client, id, s -> s.status() == Status.COMPLETED);
     assertThat(done.finalVideoPath()).isNotNull();
-    assertOnlyTheFailedSceneRenderedAgain(id);
+    assertOnlyTheFailedSceneRenderedAgain(reelsmith, id);
     // A browser that showed the failure resumes after it, and hears the new run complete.
     assertTheStreamReportsCompletion(reelsmith, id, failed.lastSeq());
   }
 
   @Test
+  @Order(2)
   void twoWorkersShareTheScenesOfOneGeneration() throws Exception {
+    stopTheSharedProcess();
     List<ReelsmithProcess> started =
         ReelsmithProcess.startAll(
             reelsmith("shared-api").role(Role.API).setting("reelsmith.max-parallel-scenes", 4),
@@ -210,6 +229,7 @@ class DurableGenerationsTest {
   }
 
   @Test
+  @Order(5)
   void temporalWebShowsTheGenerationWithItsSearchAttributes() throws Exception {
     Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     assertThat(Files.isExecutable(chromium))
@@ -221,7 +241,7 @@ class DurableGenerationsTest {
     assertThat(ui.resolve("node_modules/playwright-core"))
         .as("ui/node_modules is missing: build the ui module first (mvn verify from the top)")
         .exists();
-    ReelsmithProcess reelsmith = start(reelsmith("web"));
+    ReelsmithProcess reelsmith = sharedProcess();
     String id = reelsmith.client().create(scratch, brief("Aurora Cold Brew", 3));
     GenerationSnapshot done =
         awaitState(reelsmith.client(), id, s -> s.status() != Status.IN_PROGRESS);
@@ -265,10 +285,28 @@ class DurableGenerationsTest {
     return ReelsmithProcess.named(name).temporal(temporal).data(data);
   }
 
-  private ReelsmithProcess start(ReelsmithProcess.Builder builder) throws InterruptedException {
+  /** Starts a process of this test's own, with no other test's process running. */
+  private ReelsmithProcess startAlone(ReelsmithProcess.Builder builder)
+      throws InterruptedException {
+    stopTheSharedProcess();
     ReelsmithProcess process = builder.start();
     processes.add(process);
     return process;
+  }
+
+  /** The ordinary process the tests that need nothing else share, started when first needed. */
+  private static ReelsmithProcess sharedProcess() throws InterruptedException {
+    if (shared == null) {
+      shared = ReelsmithProcess.named("shared").temporal(temporal).data(sharedData).start();
+    }
+    return shared;
+  }
+
+  private static void stopTheSharedProcess() {
+    if (shared != null) {
+      shared.close();
+      shared = null;
+    }
   }
 
   private GenerationSnapshot awaitFailureAtTheFailingScene(ReelsmithClient client, String id)
@@ -281,8 +319,8 @@ class DurableGenerationsTest {
   }
 
   /** Scene 2 twice (failed, then finished), every other scene once. */
-  private void assertOnlyTheFailedSceneRenderedAgain(String id) {
-    RenderLog renders = new RenderLog(data);
+  private static void assertOnlyTheFailedSceneRenderedAgain(ReelsmithProcess reelsmith, String id) {
+    RenderLog renders = reelsmith.renders();
     for (int scene = 1; scene <= 3; scene++) {
       boolean failing = scene == InstrumentedReelsmith.FAILING_SCENE;
       assertThat(renders.count(id, scene, STARTED))
@@ -291,7 +329,7 @@ class DurableGenerationsTest {
       assertThat(renders.count(id, scene, FAILED)).isEqualTo(failing ? 1 : 0);
       assertThat(renders.count(id, scene, FINISHED)).isOne();
     }
-    assertThat(data.resolve(id).resolve(MediaLayout.FINAL_VIDEO)).isNotEmptyFile();
+    assertThat(reelsmith.data().resolve(id).resolve(MediaLayout.FINAL_VIDEO)).isNotEmptyFile();
   }
 
   /**

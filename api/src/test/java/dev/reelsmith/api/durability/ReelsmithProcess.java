@@ -38,6 +38,7 @@ final class ReelsmithProcess implements AutoCloseable {
 
   private final String name;
   private final Role role;
+  private final Path data;
   private final int port = Workspace.freePort();
   private final Path log;
   private final long logStart;
@@ -53,6 +54,7 @@ final class ReelsmithProcess implements AutoCloseable {
       List<String> settings) {
     this.name = name;
     this.role = role;
+    this.data = data;
     this.log = Workspace.logs().resolve(name + ".log");
     this.logStart = size(log);
     List<String> command = new ArrayList<>();
@@ -113,6 +115,15 @@ final class ReelsmithProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** Its data dir, which its render log is in. */
+  Path data() {
+    return data;
+  }
+
+  RenderLog renders() {
+    return new RenderLog(data);
   }
 
   /** A client signed in as the tests' account; only for the roles that serve HTTP. */
