@@ -1,36 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { required, screenshot } from './chromium';
+
+export { launch, screenshot } from './chromium';
 
 /** Where the server under test listens, and what the api module's test told us. */
 export const baseUrl = required('REELSMITH_URL');
 export const doomedProduct = required('REELSMITH_DOOMED');
-const screenshots = required('REELSMITH_SCREENSHOTS');
 /** The account the server was started with. */
 export const account = { name: required('REELSMITH_USER'), password: required('REELSMITH_PASSWORD') };
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set: run the browser tests through the api module's BrowserEndToEndTest`);
-  }
-  return value;
-}
-
-/** Debian's Chromium, headless: playwright-core drives it, it downloads nothing. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-}
 
 /**
  * Signs in through the sign-in page, as a person would: opening the app without a session lands
@@ -50,13 +27,6 @@ export async function signIn(page: Page, shot?: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${baseUrl}/`);
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshots, { recursive: true });
-  // From the top, so a sticky header is drawn where it belongs.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 /**

@@ -27,28 +27,27 @@ final class PipelineOptions {
 
   /**
    * One scene render, on the render task queue whose workers cap the renders running at once; it
-   * may wait there for a free slot, which no timeout counts against. Renders heartbeat at least
-   * every few seconds, so a worker that dies is noticed within a minute instead of at the
-   * start-to-close timeout. Each scene gets its own retries: a flaky scene does not cost the others
-   * anything.
+   * may wait there for a free slot, which no timeout counts against. Renders heartbeat about once a
+   * second, so a worker that dies is noticed within twenty seconds instead of at the start-to-close
+   * timeout. Each scene gets its own retries: a flaky scene does not cost the others anything.
    */
   static final ActivityOptions RENDER =
       ActivityOptions.newBuilder()
           .setTaskQueue(Generations.RENDER_TASK_QUEUE)
           .setStartToCloseTimeout(Duration.ofMinutes(20))
-          .setHeartbeatTimeout(Duration.ofSeconds(60))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
           .setRetryOptions(retries(4, Duration.ofSeconds(2)))
           .build();
 
   /**
    * The stitch copies most of the video and encodes only the transitions; still video work, so it
-   * shares the renders' queue and their cap.
+   * shares the renders' queue, their cap and their heartbeat timeout.
    */
   static final ActivityOptions STITCH =
       ActivityOptions.newBuilder()
           .setTaskQueue(Generations.RENDER_TASK_QUEUE)
           .setStartToCloseTimeout(Duration.ofMinutes(20))
-          .setHeartbeatTimeout(Duration.ofSeconds(60))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
           .setRetryOptions(retries(3, Duration.ofSeconds(2)))
           .build();
 

@@ -5,7 +5,7 @@ import io.temporal.activity.ActivityExecutionContext;
 /**
  * Heartbeats an activity at most once per {@link #INTERVAL_NANOS} however often progress is
  * reported (a render reports every frame), and always on the first and the last report. The
- * activities' heartbeat timeout is a minute; a beat a second keeps a dead worker's scene from
+ * activities' heartbeat timeout is twenty seconds; a beat a second keeps a dead worker's scene from
  * waiting long.
  */
 final class Heartbeats {

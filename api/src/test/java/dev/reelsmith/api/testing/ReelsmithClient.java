@@ -59,9 +59,14 @@ public final class ReelsmithClient {
 
   /** Creates a generation from {@link #BRIEF} and two photos; returns its id. */
   public String create(Path scratch) throws Exception {
+    return create(scratch, BRIEF);
+  }
+
+  /** Creates a generation from {@code brief} (JSON) and two photos; returns its id. */
+  public String create(Path scratch, String brief) throws Exception {
     Path images = Files.createTempDirectory(scratch, "images");
     MultipartBodyBuilder body = new MultipartBodyBuilder();
-    body.part("brief", BRIEF, MediaType.APPLICATION_JSON);
+    body.part("brief", brief, MediaType.APPLICATION_JSON);
     body.part("images", new FileSystemResource(TestImages.jpegPhoto(images)));
     body.part("images", new FileSystemResource(TestImages.cutOutPng(images)));
     Map<String, Object> created =

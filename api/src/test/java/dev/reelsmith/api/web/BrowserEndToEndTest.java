@@ -90,7 +90,9 @@ class BrowserEndToEndTest {
         .exists();
 
     ProcessBuilder vitest =
-        new ProcessBuilder("npm", "run", "e2e").directory(UI.toFile()).redirectErrorStream(true);
+        new ProcessBuilder("npm", "run", "e2e", "--", "e2e/ad.e2e.ts")
+            .directory(UI.toFile())
+            .redirectErrorStream(true);
     vitest.environment().put("REELSMITH_URL", "http://127.0.0.1:" + port);
     vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
     vitest.environment().put("REELSMITH_DOOMED", DOOMED);

@@ -1,0 +1,362 @@
+package dev.reelsmith.api.durability;
+
+import static dev.reelsmith.api.durability.Durability.GENERATION_TIMEOUT;
+import static dev.reelsmith.api.durability.Durability.awaitState;
+import static dev.reelsmith.api.durability.Durability.brief;
+import static dev.reelsmith.api.durability.RenderLog.Event.FAILED;
+import static dev.reelsmith.api.durability.RenderLog.Event.FINISHED;
+import static dev.reelsmith.api.durability.RenderLog.Event.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelsmith.api.ReelsmithProperties.Role;
+import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.durability.ProgressStream.Update;
+import dev.reelsmith.api.testing.ReelsmithClient;
+import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.messages.GenerationSnapshot;
+import dev.reelsmith.workflows.messages.Status;
+import dev.reelsmith.workflows.messages.Step;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Generations against a real Temporal server ({@link TemporalDevServer}, one for the class) and
+ * Reelsmith in processes of its own ({@link ReelsmithProcess}) that the tests kill, retry, reset
+ * and run side by side. The server restart has a class of its own, {@link
+ * TemporalServerRestartTest}.
+ *
+ * <p>Only one test's Reelsmith processes may run at a time, or they would take each other's tasks.
+ * The tests that kill a process or need several start their own, in a data dir of their own, and
+ * stop them afterwards; the others share one ordinary process, which is stopped before a test that
+ * needs the server to itself. The order below only saves starting that process more than once, a
+ * good half minute each on a busy machine.
+ *
+ * <p>Renders are counted across processes by the {@link RenderLog}; ads for {@link
+ * InstrumentedReelsmith#FAILS_ONCE} products fail once at scene 2.
+ */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DurableGenerationsTest {
+
+  /**
+   * The search attributes Temporal Web must show on a generation's workflow. Empty while Reelsmith
+   * sets none; list them here once it does (ReelsmithUser, ReelsmithStep, ReelsmithStatus,
+   * ReelsmithProduct), and the browser test also expects the workflow in the list filtered by its
+   * owner.
+   */
+  static final List<String> SEARCH_ATTRIBUTES_SHOWN = List.of();
+
+  private static final Duration SLOW_RENDER = Duration.ofSeconds(3);
+  private static final Path SCREENSHOTS =
+      Workspace.root().resolve("api/target/e2e-screenshots").toAbsolutePath();
+
+  @TempDir static Path temporalState;
+  private static TemporalDevServer temporal;
+
+  @TempDir static Path sharedData;
+  private static ReelsmithProcess shared;
+
+  @TempDir Path data;
+  @TempDir Path scratch;
+  private final List<ReelsmithProcess> processes = new ArrayList<>();
+
+  @BeforeAll
+  static void startTemporal() {
+    temporal = TemporalDevServer.start("temporal-durable-generations", temporalState);
+  }
+
+  @AfterAll
+  static void stopTemporal() {
+    stopTheSharedProcess();
+    if (temporal != null) {
+      temporal.close();
+    }
+  }
+
+  @AfterEach
+  void stopReelsmith() {
+    processes.forEach(ReelsmithProcess::close);
+  }
+
+  @Test
+  @Order(1)
+  void generationCompletesAfterReelsmithIsKilledWhileScenesRender() throws Exception {
+    ReelsmithProcess first = startAlone(reelsmith("killed-first").renderDelay(SLOW_RENDER));
+    String id = first.client().create(scratch, brief("Aurora Cold Brew", 3));
+    RenderLog renders = first.renders();
+    ProgressStream before = ProgressStream.open(first.port(), id, 0);
+    await(
+        "a scene rendering after one has finished, and updates streamed",
+        () ->
+            !renders.scenes(id, FINISHED).isEmpty()
+                && renders.scenes(id, STARTED).size() > renders.scenes(id, FINISHED).size()
+                && before.lastEventId() > 0);
+
+    first.kill();
+
+    Set<Integer> finishedBeforeTheKill = renders.scenes(id, FINISHED);
+    assertThat(finishedBeforeTheKill).as("scenes finished when killed").hasSizeBetween(1, 2);
+    assertThat(before.awaitEnd(Duration.ofMinutes(1)))
+        .as("the stream of the killed process is cut off, not closed")
+        .isNotNull();
+    long lastSeen = before.lastEventId();
+
+    ReelsmithProcess second = startAlone(reelsmith("killed-second"));
+    ProgressStream after = ProgressStream.open(second.port(), id, lastSeen);
+    assertThat(after.awaitEnd(GENERATION_TIMEOUT))
+        .as("the new process closes the stream after the terminal update")
+        .isNull();
+    List<Update> seen = new ArrayList<>(before.updates());
+    seen.addAll(after.updates());
+    assertThat(seen)
+        .extracting(Update::seq)
+        .as("every update exactly once across the reconnection (resumed after %d)", lastSeen)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, seen.size()).boxed().toList());
+    assertThat(seen.get(seen.size() - 1).completesTheGeneration()).isTrue();
+
+    GenerationSnapshot done =
+        awaitState(second.client(), id, s -> s.status() != Status.IN_PROGRESS);
+    assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
+    assertThat(data.resolve(id).resolve(MediaLayout.FINAL_VIDEO)).isNotEmptyFile();
+    for (int scene : finishedBeforeTheKill) {
+      assertThat(renders.count(id, scene, STARTED))
+          .as("renders of scene %d, finished before the kill: %s", scene, renders)
+          .isOne();
+    }
+    assertThat(renders.scenes(id, FINISHED)).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  @Order(3)
+  void failedGenerationCompletesAfterRetryThroughTheApi() throws Exception {
+    ReelsmithProcess reelsmith = sharedProcess();
+    ReelsmithClient client = reelsmith.client();
+    String id = client.create(scratch, brief(InstrumentedReelsmith.FAILS_ONCE + " Umbrella", 3));
+    awaitFailureAtTheFailingScene(client, id);
+
+    client
+        .http()
+        .post()
+        .uri("/api/master-mode/generations/{id}/retry", id)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    GenerationSnapshot done = awaitState(client, id, s -> s.status() != Status.IN_PROGRESS);
+    assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
+    assertThat(done.attempt()).isEqualTo(2);
+    assertOnlyTheFailedSceneRenderedAgain(reelsmith, id);
+    assertTheStreamReportsCompletion(reelsmith, id, 0);
+  }
+
+  /**
+   * An operator's way out: {@code temporal workflow reset} to the first workflow task replays the
+   * generation from its start in a new run. The activities find the steps the failed run finished
+   * in the manifest, so only the failed scene is rendered again, and the API, which follows the
+   * workflow id's latest run, reports the new run.
+   */
+  @Test
+  @Order(4)
+  void failedGenerationCompletesAfterAWorkflowReset() throws Exception {
+    ReelsmithProcess reelsmith = sharedProcess();
+    ReelsmithClient client = reelsmith.client();
+    String id = client.create(scratch, brief(InstrumentedReelsmith.FAILS_ONCE + " Boots", 3));
+    GenerationSnapshot failed = awaitFailureAtTheFailingScene(client, id);
+
+    temporal.cli(
+        "workflow",
+        "reset",
+        "--namespace",
+        "default",
+        "--workflow-id",
+        Generations.workflowId(id),
+        "--type",
+        "FirstWorkflowTask",
+        "--reason",
+        "durability test: a failed generation reset by an operator");
+
+    GenerationSnapshot done = awaitState(client, id, s -> s.status() == Status.COMPLETED);
+    assertThat(done.finalVideoPath()).isNotNull();
+    assertOnlyTheFailedSceneRenderedAgain(reelsmith, id);
+    // A browser that showed the failure resumes after it, and hears the new run complete.
+    assertTheStreamReportsCompletion(reelsmith, id, failed.lastSeq());
+  }
+
+  @Test
+  @Order(2)
+  void twoWorkersShareTheScenesOfOneGeneration() throws Exception {
+    stopTheSharedProcess();
+    List<ReelsmithProcess> started =
+        ReelsmithProcess.startAll(
+            reelsmith("shared-api").role(Role.API).setting("reelsmith.max-parallel-scenes", 4),
+            reelsmith("shared-worker-a").role(Role.WORKER).renderDelay(SLOW_RENDER),
+            reelsmith("shared-worker-b").role(Role.WORKER).renderDelay(SLOW_RENDER));
+    processes.addAll(started);
+    ReelsmithClient client = started.get(0).client();
+    String id = client.create(scratch, brief("Aurora Cold Brew", 4));
+
+    GenerationSnapshot done = awaitState(client, id, s -> s.status() != Status.IN_PROGRESS);
+
+    assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
+    RenderLog renders = new RenderLog(data);
+    for (int scene = 1; scene <= 4; scene++) {
+      assertThat(renders.count(id, scene, STARTED)).as("scene %d: %s", scene, renders).isOne();
+      assertThat(renders.count(id, scene, FINISHED)).as("scene %d: %s", scene, renders).isOne();
+    }
+    assertThat(renders.processes(id, FINISHED))
+        .as("who rendered: %s", renders)
+        .containsExactly("shared-worker-a", "shared-worker-b");
+  }
+
+  @Test
+  @Order(5)
+  void temporalWebShowsTheGenerationWithItsSearchAttributes() throws Exception {
+    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    assertThat(Files.isExecutable(chromium))
+        .as(
+            "No Chromium at %s: install Debian's (apt-get install chromium) or set CHROMIUM_PATH",
+            chromium)
+        .isTrue();
+    Path ui = Workspace.root().resolve("ui");
+    assertThat(ui.resolve("node_modules/playwright-core"))
+        .as("ui/node_modules is missing: build the ui module first (mvn verify from the top)")
+        .exists();
+    ReelsmithProcess reelsmith = sharedProcess();
+    String id = reelsmith.client().create(scratch, brief("Aurora Cold Brew", 3));
+    GenerationSnapshot done =
+        awaitState(reelsmith.client(), id, s -> s.status() != Status.IN_PROGRESS);
+    assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
+
+    ProcessBuilder vitest =
+        new ProcessBuilder("npm", "run", "e2e", "--", "e2e/temporal-web.e2e.ts")
+            .directory(ui.toFile())
+            .redirectErrorStream(true);
+    URI web = temporal.web();
+    vitest.environment().put("TEMPORAL_WEB_URL", web.toString());
+    vitest.environment().put("TEMPORAL_WORKFLOW_ID", Generations.workflowId(id));
+    vitest
+        .environment()
+        .put("TEMPORAL_SEARCH_ATTRIBUTES", String.join(",", SEARCH_ATTRIBUTES_SHOWN));
+    vitest.environment().put("REELSMITH_USER", TestAccounts.USER);
+    vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
+    vitest.environment().put("CHROMIUM_PATH", chromium.toString());
+    Process run = vitest.start();
+    // Through System.out, so Surefire shows the browser test's report with the build's.
+    Thread echo =
+        new Thread(() -> run.inputReader().lines().forEach(System.out::println), "e2e-output");
+    echo.setDaemon(true);
+    echo.start();
+    boolean finished = run.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      run.descendants().forEach(ProcessHandle::destroyForcibly);
+      run.destroyForcibly();
+    }
+    echo.join(5_000);
+    assertThat(finished).as("the browser test finishes within 10 minutes").isTrue();
+    assertThat(run.exitValue()).as("browser test (output above)").isZero();
+    assertThat(SCREENSHOTS.toFile().list((dir, name) -> name.startsWith("temporal-web-")))
+        .as("screenshots in " + SCREENSHOTS + File.separator)
+        .contains("temporal-web-generation.png", "temporal-web-list.png");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private ReelsmithProcess.Builder reelsmith(String name) {
+    return ReelsmithProcess.named(name).temporal(temporal).data(data);
+  }
+
+  /** Starts a process of this test's own, with no other test's process running. */
+  private ReelsmithProcess startAlone(ReelsmithProcess.Builder builder)
+      throws InterruptedException {
+    stopTheSharedProcess();
+    ReelsmithProcess process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  /** The ordinary process the tests that need nothing else share, started when first needed. */
+  private static ReelsmithProcess sharedProcess() throws InterruptedException {
+    if (shared == null) {
+      shared = ReelsmithProcess.named("shared").temporal(temporal).data(sharedData).start();
+    }
+    return shared;
+  }
+
+  private static void stopTheSharedProcess() {
+    if (shared != null) {
+      shared.close();
+      shared = null;
+    }
+  }
+
+  private GenerationSnapshot awaitFailureAtTheFailingScene(ReelsmithClient client, String id)
+      throws InterruptedException {
+    GenerationSnapshot failed = awaitState(client, id, s -> s.status() != Status.IN_PROGRESS);
+    assertThat(failed.status()).isEqualTo(Status.FAILED);
+    assertThat(failed.error().step()).isEqualTo(Step.VIDEOS);
+    assertThat(failed.error().scene()).isEqualTo(InstrumentedReelsmith.FAILING_SCENE);
+    return failed;
+  }
+
+  /** Scene 2 twice (failed, then finished), every other scene once. */
+  private static void assertOnlyTheFailedSceneRenderedAgain(ReelsmithProcess reelsmith, String id) {
+    RenderLog renders = reelsmith.renders();
+    for (int scene = 1; scene <= 3; scene++) {
+      boolean failing = scene == InstrumentedReelsmith.FAILING_SCENE;
+      assertThat(renders.count(id, scene, STARTED))
+          .as("starts of scene %d: %s", scene, renders)
+          .isEqualTo(failing ? 2 : 1);
+      assertThat(renders.count(id, scene, FAILED)).isEqualTo(failing ? 1 : 0);
+      assertThat(renders.count(id, scene, FINISHED)).isOne();
+    }
+    assertThat(reelsmith.data().resolve(id).resolve(MediaLayout.FINAL_VIDEO)).isNotEmptyFile();
+  }
+
+  /**
+   * A client that has seen the updates up to {@code lastSeen} gets the rest, numbered on from there
+   * without a gap, ending with the update that completes the generation, after which the server
+   * closes the stream.
+   */
+  private static void assertTheStreamReportsCompletion(
+      ReelsmithProcess reelsmith, String id, long lastSeen) throws InterruptedException {
+    try (ProgressStream stream = ProgressStream.open(reelsmith.port(), id, lastSeen)) {
+      assertThat(stream.awaitEnd(Duration.ofMinutes(1))).as("closed by the server").isNull();
+      List<Update> updates = stream.updates();
+      assertThat(updates)
+          .extracting(Update::seq)
+          .as("after %d", lastSeen)
+          .containsExactlyElementsOf(
+              LongStream.rangeClosed(lastSeen + 1, lastSeen + updates.size()).boxed().toList());
+      assertThat(updates).isNotEmpty();
+      assertThat(updates.get(updates.size() - 1).completesTheGeneration()).isTrue();
+    }
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + GENERATION_TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+}
