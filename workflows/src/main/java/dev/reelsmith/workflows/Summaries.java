@@ -90,7 +90,7 @@ final class Summaries {
   }
 
   static String analyseImages(int count) {
-    return "Analyse " + count + (count == 1 ? " reference image" : " reference images");
+    return "Analyse " + plural(count, "reference image");
   }
 
   static String writeStory() {
@@ -121,7 +121,7 @@ final class Summaries {
   static String working(GenerationInput input, Milestone milestone, int rendered, int scenes) {
     return switch (milestone.step) {
       case INIT -> "Starting";
-      case UPLOAD -> analyseImages(input.images().size()).replace("Analyse", "Analysing");
+      case UPLOAD -> "Analysing " + plural(input.images().size(), "reference image");
       case STORY -> "Writing and scoring the story";
       case SCENES -> "Planning " + input.brief().sceneCount() + " scenes";
       case VIDEO_PARAMS -> "Preparing render parameters for " + scenes + " scenes";
