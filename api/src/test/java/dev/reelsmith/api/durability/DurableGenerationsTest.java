@@ -12,11 +12,13 @@ import dev.reelsmith.api.ReelsmithProperties.Role;
 import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.durability.ProgressStream.Update;
 import dev.reelsmith.api.testing.ReelsmithClient;
+import dev.reelsmith.workflows.GenerationSearchAttributes;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
+import io.temporal.common.SearchAttributeKey;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,14 +60,6 @@ import org.springframework.http.HttpStatus;
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DurableGenerationsTest {
-
-  /**
-   * The search attributes Temporal Web must show on a generation's workflow. Empty while Reelsmith
-   * sets none; list them here once it does (ReelsmithUser, ReelsmithStep, ReelsmithStatus,
-   * ReelsmithProduct), and the browser test also expects the workflow in the list filtered by its
-   * owner.
-   */
-  static final List<String> SEARCH_ATTRIBUTES_SHOWN = List.of();
 
   private static final Duration SLOW_RENDER = Duration.ofSeconds(3);
   private static final Path SCREENSHOTS =
@@ -256,7 +251,11 @@ class DurableGenerationsTest {
     vitest.environment().put("TEMPORAL_WORKFLOW_ID", Generations.workflowId(id));
     vitest
         .environment()
-        .put("TEMPORAL_SEARCH_ATTRIBUTES", String.join(",", SEARCH_ATTRIBUTES_SHOWN));
+        .put(
+            "TEMPORAL_SEARCH_ATTRIBUTES",
+            GenerationSearchAttributes.ALL.stream()
+                .map(SearchAttributeKey::getName)
+                .collect(Collectors.joining(",")));
     vitest.environment().put("REELSMITH_USER", TestAccounts.USER);
     vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
     vitest.environment().put("CHROMIUM_PATH", chromium.toString());
