@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -110,7 +111,10 @@ class DurableGenerationsTest {
     first.kill();
 
     Set<Integer> finishedBeforeTheKill = renders.scenes(id, FINISHED);
+    Set<Integer> renderingWhenKilled = new TreeSet<>(renders.scenes(id, STARTED));
+    renderingWhenKilled.removeAll(finishedBeforeTheKill);
     assertThat(finishedBeforeTheKill).as("scenes finished when killed").hasSizeBetween(1, 2);
+    assertThat(renderingWhenKilled).as("scenes rendering when killed").isNotEmpty();
     assertThat(before.awaitEnd(Duration.ofMinutes(1)))
         .as("the stream of the killed process is cut off, not closed")
         .isNotNull();
@@ -139,6 +143,12 @@ class DurableGenerationsTest {
           .isOne();
     }
     assertThat(renders.scenes(id, FINISHED)).containsExactly(1, 2, 3);
+    assertThat(renders.entries(id))
+        .as("the scenes cut off by the kill are rendered again by the new process")
+        .filteredOn(entry -> entry.event() == FINISHED)
+        .filteredOn(entry -> renderingWhenKilled.contains(entry.scene()))
+        .extracting(RenderLog.Entry::process)
+        .containsOnly("killed-second");
   }
 
   @Test

@@ -109,10 +109,6 @@ final class ReelsmithProcess implements AutoCloseable {
     return new Builder(name);
   }
 
-  String name() {
-    return name;
-  }
-
   int port() {
     return port;
   }

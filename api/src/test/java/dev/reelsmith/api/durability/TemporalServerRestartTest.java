@@ -11,6 +11,8 @@ import dev.reelsmith.workflows.messages.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +28,29 @@ class TemporalServerRestartTest {
   @TempDir Path temporalState;
   @TempDir Path data;
   @TempDir Path scratch;
+  private TemporalDevServer temporal;
+
+  /** Outside the test's timeout: on a new machine this builds the Temporal CLI first. */
+  @BeforeEach
+  void startTemporal() {
+    temporal = TemporalDevServer.start("temporal-restarted", temporalState);
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    if (temporal != null) {
+      temporal.close();
+    }
+  }
 
   @Test
   void generationCompletesWhenTheTemporalServerRestartsMidGeneration() throws Exception {
-    try (TemporalDevServer temporal = TemporalDevServer.start("temporal-restarted", temporalState);
-        ReelsmithProcess reelsmith =
-            ReelsmithProcess.named("through-a-temporal-restart")
-                .temporal(temporal)
-                .data(data)
-                .renderDelay(Duration.ofSeconds(3))
-                .start()) {
+    try (ReelsmithProcess reelsmith =
+        ReelsmithProcess.named("through-a-temporal-restart")
+            .temporal(temporal)
+            .data(data)
+            .renderDelay(Duration.ofSeconds(3))
+            .start()) {
       String id = reelsmith.client().create(scratch, brief("Aurora Cold Brew", 3));
       RenderLog renders = new RenderLog(data);
       long deadline = System.nanoTime() + Durability.GENERATION_TIMEOUT.toNanos();
