@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Generations against a real Temporal server ({@link TemporalDevServer}, one for the class) and
@@ -288,6 +289,30 @@ class DurableGenerationsTest {
         .contains("temporal-web-generation.png", "temporal-web-list.png");
   }
 
+  /**
+   * With a real server the history list comes from Temporal's visibility store (a query on the
+   * owner's search attribute), not from the manifests: it shows the owner's generation once, and
+   * nobody else's.
+   */
+  @Test
+  @Order(6)
+  void historyListsTheOwnersGenerationsFromTemporalVisibility() throws Exception {
+    ReelsmithClient client = sharedProcess().client();
+    String id = client.create(scratch, brief("Visible Granola", 3));
+    client.awaitCompleted(id);
+
+    await("the history to list " + id, () -> history(client.http()).contains(id));
+    String mine = history(client.http());
+    assertThat(mine).contains("\"product_name\":\"Visible Granola\"");
+    assertThat(mine.split("\"generation_id\":\"" + id + "\"", -1)).hasSize(2);
+    assertThat(
+            history(
+                TestAccounts.as(
+                    client.http(), TestAccounts.OTHER_USER, TestAccounts.OTHER_PASSWORD)))
+        .doesNotContain(id)
+        .contains("\"total\":0");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private ReelsmithProcess.Builder reelsmith(String name) {
@@ -309,6 +334,17 @@ class DurableGenerationsTest {
       shared = ReelsmithProcess.named("shared").temporal(temporal).data(sharedData).start();
     }
     return shared;
+  }
+
+  private static String history(WebTestClient http) {
+    return http.get()
+        .uri("/api/master-mode/generations?size=100")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private static void stopTheSharedProcess() {
