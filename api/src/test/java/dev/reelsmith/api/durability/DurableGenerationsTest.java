@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.api.ReelsmithProperties.Role;
 import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.durability.ProgressStream.Update;
+import dev.reelsmith.api.testing.BrowserTests;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.GenerationSearchAttributes;
 import dev.reelsmith.workflows.Generations;
@@ -19,13 +20,11 @@ import dev.reelsmith.workflows.messages.GenerationSnapshot;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
 import io.temporal.common.SearchAttributeKey;
-import java.io.File;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +63,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class DurableGenerationsTest {
 
   private static final Duration SLOW_RENDER = Duration.ofSeconds(3);
-  private static final Path SCREENSHOTS =
-      Workspace.root().resolve("api/target/e2e-screenshots").toAbsolutePath();
 
   @TempDir static Path temporalState;
   private static TemporalDevServer temporal;
@@ -237,56 +234,29 @@ class DurableGenerationsTest {
   @Test
   @Order(5)
   void temporalWebShowsTheGenerationWithItsSearchAttributes() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as(
-            "No Chromium at %s: install Debian's (apt-get install chromium) or set CHROMIUM_PATH",
-            chromium)
-        .isTrue();
-    Path ui = Workspace.root().resolve("ui");
-    assertThat(ui.resolve("node_modules/playwright-core"))
-        .as("ui/node_modules is missing: build the ui module first (mvn verify from the top)")
-        .exists();
     ReelsmithProcess reelsmith = sharedProcess();
     String id = reelsmith.client().create(scratch, brief("Aurora Cold Brew", 3));
     GenerationSnapshot done =
         awaitState(reelsmith.client(), id, s -> s.status() != Status.IN_PROGRESS);
     assertThat(done.status()).as("error: %s", done.error()).isEqualTo(Status.COMPLETED);
 
-    ProcessBuilder vitest =
-        new ProcessBuilder("npm", "run", "e2e", "--", "e2e/temporal-web.e2e.ts")
-            .directory(ui.toFile())
-            .redirectErrorStream(true);
-    URI web = temporal.web();
-    vitest.environment().put("TEMPORAL_WEB_URL", web.toString());
-    vitest.environment().put("TEMPORAL_WORKFLOW_ID", Generations.workflowId(id));
-    vitest
-        .environment()
-        .put(
+    BrowserTests.run(
+        "temporal-web.e2e.ts",
+        Map.of(
+            "TEMPORAL_WEB_URL", temporal.web().toString(),
+            "TEMPORAL_WORKFLOW_ID", Generations.workflowId(id),
             "TEMPORAL_SEARCH_ATTRIBUTES",
-            GenerationSearchAttributes.ALL.stream()
-                .map(SearchAttributeKey::getName)
-                .collect(Collectors.joining(",")));
-    vitest.environment().put("REELSMITH_USER", TestAccounts.USER);
-    vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
-    vitest.environment().put("CHROMIUM_PATH", chromium.toString());
-    Process run = vitest.start();
-    // Through System.out, so Surefire shows the browser test's report with the build's.
-    Thread echo =
-        new Thread(() -> run.inputReader().lines().forEach(System.out::println), "e2e-output");
-    echo.setDaemon(true);
-    echo.start();
-    boolean finished = run.waitFor(10, TimeUnit.MINUTES);
-    if (!finished) {
-      run.descendants().forEach(ProcessHandle::destroyForcibly);
-      run.destroyForcibly();
-    }
-    echo.join(5_000);
-    assertThat(finished).as("the browser test finishes within 10 minutes").isTrue();
-    assertThat(run.exitValue()).as("browser test (output above)").isZero();
-    assertThat(SCREENSHOTS.toFile().list((dir, name) -> name.startsWith("temporal-web-")))
-        .as("screenshots in " + SCREENSHOTS + File.separator)
-        .contains("temporal-web-generation.png", "temporal-web-list.png");
+                GenerationSearchAttributes.ALL.stream()
+                    .map(SearchAttributeKey::getName)
+                    .collect(Collectors.joining(",")),
+            "REELSMITH_USER", TestAccounts.USER),
+        Duration.ofMinutes(10));
+    assertThat(BrowserTests.screenshots())
+        .as("screenshots in " + BrowserTests.screenshotFolder())
+        .contains(
+            "temporal-web-generation.png",
+            "temporal-web-search-attributes.png",
+            "temporal-web-list.png");
   }
 
   /**

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.render.LocalSceneRenderer;
 import dev.reelsmith.activities.render.PermanentRenderException;
 import dev.reelsmith.activities.render.SceneRenderer;
+import dev.reelsmith.api.testing.BrowserTests;
 import dev.reelsmith.workflows.Failures;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +45,6 @@ class BrowserEndToEndTest {
 
   static final String PASSWORD = "e2e-password-of-ada";
 
-  private static final Path UI = Path.of("..", "ui").toAbsolutePath().normalize();
-  private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots").toAbsolutePath();
-
   @TempDir static Path data;
 
   @LocalServerPort int port;
@@ -79,43 +76,16 @@ class BrowserEndToEndTest {
   @Test
   void aUserSignsInMakesAnAdWatchesItLiveRetriesAFailureAndSharesItInARealBrowser()
       throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as(
-            "No Chromium at %s: install Debian's (apt-get install chromium) or set CHROMIUM_PATH",
-            chromium)
-        .isTrue();
-    assertThat(UI.resolve("node_modules/playwright-core"))
-        .as("ui/node_modules is missing: build the ui module first (mvn verify from the top)")
-        .exists();
-
-    ProcessBuilder vitest =
-        new ProcessBuilder("npm", "run", "e2e", "--", "e2e/ad.e2e.ts")
-            .directory(UI.toFile())
-            .redirectErrorStream(true);
-    vitest.environment().put("REELSMITH_URL", "http://127.0.0.1:" + port);
-    vitest.environment().put("REELSMITH_SCREENSHOTS", SCREENSHOTS.toString());
-    vitest.environment().put("REELSMITH_DOOMED", DOOMED);
-    vitest.environment().put("REELSMITH_USER", USER);
-    vitest.environment().put("REELSMITH_PASSWORD", PASSWORD);
-    vitest.environment().put("CHROMIUM_PATH", chromium.toString());
-    Process run = vitest.start();
-    // Through System.out, so Surefire shows the browser tests' report with the build's.
-    Thread echo =
-        new Thread(() -> run.inputReader().lines().forEach(System.out::println), "e2e-output");
-    echo.setDaemon(true);
-    echo.start();
-
-    boolean finished = run.waitFor(15, TimeUnit.MINUTES);
-    if (!finished) {
-      run.descendants().forEach(ProcessHandle::destroyForcibly);
-      run.destroyForcibly();
-    }
-    echo.join(5_000);
-    assertThat(finished).as("the browser tests finish within 15 minutes").isTrue();
-    assertThat(run.exitValue()).as("browser tests (output above)").isZero();
-    assertThat(SCREENSHOTS.toFile().list((dir, name) -> name.endsWith(".png")))
-        .as("a screenshot of each screen in " + SCREENSHOTS + File.separator)
+    BrowserTests.run(
+        "ad.e2e.ts",
+        Map.of(
+            "REELSMITH_URL", "http://127.0.0.1:" + port,
+            "REELSMITH_DOOMED", DOOMED,
+            "REELSMITH_USER", USER,
+            "REELSMITH_PASSWORD", PASSWORD),
+        Duration.ofMinutes(15));
+    assertThat(BrowserTests.screenshots())
+        .as("a screenshot of each screen in " + BrowserTests.screenshotFolder())
         .contains(
             "sign-in.png",
             "new-ad.png",
