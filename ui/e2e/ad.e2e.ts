@@ -66,7 +66,9 @@ async function createAd(
     await screenshot(page, shot);
   }
   await page.getByRole('button', { name: 'Create ad' }).click();
-  await page.waitForURL(GENERATION_URL, { timeout: 30_000 });
+  // The upload is checked and stored before the page moves on; on a busy CI machine that can
+  // take a while, so this waits as long as the other slow steps do.
+  await page.waitForURL(GENERATION_URL, { timeout: 120_000 });
   return GENERATION_URL.exec(page.url())![1];
 }
 
