@@ -2,19 +2,17 @@ package dev.reelsmith.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelsmith.api.testing.AppTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What operators and API clients rely on: health, metrics, the API's own description. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 class OperationsTest {
 
   @TempDir static Path data;

@@ -17,6 +17,10 @@ public enum Failures {
   STITCH_FAILED,
   /** A provider refused the request for good (safety, validation, bad key). */
   PROVIDER_REJECTED,
+  /** A provider asked us to slow down; retried after the delay it named. */
+  PROVIDER_RATE_LIMITED,
+  /** A provider was down, slow or failing (5xx, timeouts); retried with back-off. */
+  PROVIDER_UNAVAILABLE,
   /** A retry window passed with nobody asking for a retry. */
   ABANDONED,
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.testing.TestImages;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.RawMultipart;
 import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.messages.Brief;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,8 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * that point elsewhere or hold control characters; a brief full of markup. Each generation is
  * cancelled once the step under test has run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 class AwkwardUploadsTest {
 
   private static final String BRIEF =

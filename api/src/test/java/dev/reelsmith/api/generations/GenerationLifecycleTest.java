@@ -3,13 +3,12 @@ package dev.reelsmith.api.generations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.activities.testing.TestImages;
+import dev.reelsmith.api.testing.AppTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Starting, cancelling and (refused) retrying a generation over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 class GenerationLifecycleTest {
 
   @TempDir static Path data;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.RawHttp;
 import dev.reelsmith.api.testing.RawMultipart;
 import java.io.IOException;
@@ -26,9 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -48,10 +47,7 @@ import reactor.core.publisher.Mono;
  * says what is wrong; after each, nothing is left in the data dir or next to it, and no generation
  * exists.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "reelsmith.upload-read-timeout=2s")
-@AutoConfigureWebTestClient
+@AppTest(properties = "reelsmith.upload-read-timeout=2s")
 class HostileUploadTest {
 
   private static final String BRIEF =

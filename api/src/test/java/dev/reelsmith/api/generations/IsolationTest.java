@@ -6,6 +6,7 @@ import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.security.Accounts;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.Generations;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,8 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * One account's generation does not exist for another: every endpoint answers the other account
  * exactly as it answers an id that was never used, and lists only the caller's own generations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 class IsolationTest {
 
   @TempDir static Path data;

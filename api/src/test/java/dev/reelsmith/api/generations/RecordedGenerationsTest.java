@@ -8,6 +8,7 @@ import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.Failures;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,8 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Generations that Temporal does not know (as after a restart of the embedded server), told from
  * manifests written by hand: their state, the history list, and a retry that resumes from them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 class RecordedGenerationsTest {
 
   @TempDir static Path data;

@@ -3,6 +3,7 @@ package dev.reelsmith.api.generations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.GenerationSearchAttributes;
 import dev.reelsmith.workflows.Generations;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,10 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * What an operator gets of a generation started over HTTP: its workflow, described and searchable
  * in Temporal Web, and a link there in its owner's state when {@code TEMPORAL_WEB_URL} is set.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "reelsmith.temporal-web-url=http://temporal.example:8233/")
-@AutoConfigureWebTestClient
+@AppTest(properties = "reelsmith.temporal-web-url=http://temporal.example:8233/")
 class TemporalWebTest {
 
   @TempDir static Path data;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.TestAccounts;
 import dev.reelsmith.api.generations.GenerationManifests;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.GenerationWorkflow;
 import dev.reelsmith.workflows.Generations;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -48,10 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * renders. One generation is made and watched by two clients (one of them reconnecting halfway);
  * the other tests look at what they saw, or start what they need.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"reelsmith.poll-interval=100ms", "reelsmith.heartbeat-interval=1s"})
-@AutoConfigureWebTestClient
+@AppTest(properties = {"reelsmith.poll-interval=100ms", "reelsmith.heartbeat-interval=1s"})
 class ProgressControllerTest {
 
   private static final String BRIEF =

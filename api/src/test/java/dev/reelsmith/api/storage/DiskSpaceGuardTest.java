@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.generations.GenerationController;
 import dev.reelsmith.api.generations.GenerationHistory;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -32,8 +31,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** A nearly full disk refuses new generations before anything of them is stored. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AppTest
 @Import(DiskSpaceGuardTest.SimulatedDisk.class)
 class DiskSpaceGuardTest {
 

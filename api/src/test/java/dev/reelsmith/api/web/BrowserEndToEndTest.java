@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.render.LocalSceneRenderer;
 import dev.reelsmith.activities.render.PermanentRenderException;
 import dev.reelsmith.activities.render.SceneRenderer;
+import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.BrowserTests;
 import dev.reelsmith.workflows.Failures;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * like {@link #DOOMED} fails as a provider refusal would, so the browser can see a failure and
  * retry it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AppTest
 @Import(BrowserEndToEndTest.FailingOnce.class)
 class BrowserEndToEndTest {
 

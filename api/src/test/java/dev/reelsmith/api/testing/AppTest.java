@@ -1,0 +1,28 @@
+package dev.reelsmith.api.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The whole application on a random port, for one test class. Each class gives it a data dir of its
+ * own, so no two classes could share the context anyway; it is closed when the class ends, so its
+ * workers stop before JUnit deletes that dir, and none of them keeps working in the background (or
+ * holds up the JVM's exit) while later classes run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext
+public @interface AppTest {
+
+  /** Extra application properties, {@code key=value}. */
+  @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+  String[] properties() default {};
+}
