@@ -83,8 +83,7 @@ public final class ProviderHttp {
           request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw ProviderException.unavailable(
-          provider + " did not answer " + what + " within " + requestTimeout.toSeconds() + " s",
-          e);
+          provider + " did not answer " + what + " within " + requestTimeout.toSeconds() + " s", e);
     } catch (IOException e) {
       throw ProviderException.unavailable(
           provider + " could not be reached " + what + " (" + e.getMessage() + ")", e);
