@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on a random port, for one test class. Each class gives it a data dir of its
@@ -20,7 +21,12 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @DirtiesContext
+@TestPropertySource(
+    properties = "spring.lifecycle.timeout-per-shutdown-phase=" + AppTest.SHUTDOWN_PHASE)
 public @interface AppTest {
+
+  /** Renders still running when a class ends get a few seconds to finish, not production's 30. */
+  String SHUTDOWN_PHASE = "4s";
 
   /** Extra application properties, {@code key=value}. */
   @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
