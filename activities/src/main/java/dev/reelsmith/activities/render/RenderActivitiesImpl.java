@@ -152,7 +152,7 @@ public class RenderActivitiesImpl implements RenderActivities {
   }
 
   /** Where a scene's provider job is kept: beside the scene's video, never in a manifest. */
-  static String jobFile(int scene) {
+  public static String jobFile(int scene) {
     return MediaLayout.sceneVideo(scene).replaceFirst("\\.mp4$", ".job.json");
   }
 
