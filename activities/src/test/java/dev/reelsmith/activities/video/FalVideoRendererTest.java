@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelsmith.activities.render.RenderProgress;
+import dev.reelsmith.activities.testing.VideoProbe;
+import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.RenderActivities;
+import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.FinalAd;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.SceneVideo;
+import dev.reelsmith.workflows.messages.Tone;
+import dev.reelsmith.workflows.messages.Transition;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +83,57 @@ class FalVideoRendererTest extends RemoteVideoRendererContract {
         .isNotEmpty()
         .anySatisfy(job -> assertThat(job.id()).isEqualTo(id));
     assertKeyNowhere();
+  }
+
+  @Test
+  void scenesFromTheProviderStitchIntoTheAdLikeLocalRenders() throws Exception {
+    Path reference = folder().resolve(MediaLayout.reference(2));
+    ImageIO.write(photo(900, 1200), "png", reference.toFile());
+    SceneParams base = landscape();
+    SceneParams first =
+        new SceneParams(
+            1,
+            640,
+            360,
+            30,
+            1.0,
+            base.imagePath(),
+            base.camera(),
+            null,
+            new Transition(Transition.Kind.CROSSFADE, 0.3),
+            "#000000",
+            base.prompt(),
+            base.seed());
+    SceneParams second = scene(2, 640, 360, 30, 1.0);
+    RenderActivities worker = worker();
+
+    SceneVideo one = worker.renderScene(generationId, first);
+    SceneVideo two = worker.renderScene(generationId, second);
+    FinalAd ad =
+        worker.stitchAd(
+            generationId,
+            new Brief(
+                "Aurora Cold Brew",
+                "Slow-steeped cold brew coffee.",
+                null,
+                Tone.WARM,
+                null,
+                15,
+                null,
+                null,
+                List.of(),
+                2),
+            List.of(first, second),
+            List.of(one, two));
+
+    // An IDR frame where the crossfade starts, so the stitcher copies the scene up to there.
+    assertThat(VideoProbe.videoPackets(folder().resolve(one.path())).get(30 - 9).keyframe())
+        .isTrue();
+    VideoProbe.Info info = VideoProbe.probe(folder().resolve(ad.path()));
+    assertThat(info.width()).isEqualTo(640);
+    assertThat(info.height()).isEqualTo(360);
+    assertThat(info.frameCount()).isEqualTo(30 + 30 - 9);
+    assertThat(api.paidSubmissions()).isEqualTo(2);
   }
 
   private String jobId() {
