@@ -60,8 +60,8 @@ class FalVideoRendererTest extends RemoteVideoRendererContract {
         ImageIO.read(
             new ByteArrayInputStream(
                 Base64.getDecoder().decode(image.substring(image.indexOf(',') + 1))));
-    assertThat(sent.getWidth()).as("downscaled to cover the frame").isEqualTo(640);
-    assertThat(sent.getHeight()).isEqualTo(480);
+    assertThat(sent.getWidth()).as("cropped to the scene's shape, no larger").isEqualTo(640);
+    assertThat(sent.getHeight()).isEqualTo(360);
 
     String id = jobId();
     assertThat(api.server().requests(FakeServer.Step.STATUS))

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelsmith.activities.testing.VideoProbe;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.SceneVideo;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The Runway renderer against a local server speaking Runway's task API. */
@@ -40,7 +44,14 @@ class RunwayVideoRendererTest extends RemoteVideoRendererContract {
     JsonNode body = JSON.readTree(submit.body());
     assertThat(body.path("model").asText()).isEqualTo(FakeRunway.MODEL);
     assertThat(body.path("promptText").asText()).isEqualTo(scene.prompt());
-    assertThat(body.path("promptImage").asText()).startsWith("data:image/jpeg;base64,");
+    String image = body.path("promptImage").asText();
+    assertThat(image).startsWith("data:image/jpeg;base64,");
+    BufferedImage sent =
+        ImageIO.read(
+            new ByteArrayInputStream(
+                Base64.getDecoder().decode(image.substring(image.indexOf(',') + 1))));
+    assertThat(sent.getWidth()).as("the landscape photo cropped to portrait").isEqualTo(360);
+    assertThat(sent.getHeight()).isEqualTo(640);
     assertThat(body.path("ratio").asText()).isEqualTo("720:1280");
     assertThat(body.path("duration").asInt()).isEqualTo(5);
     assertThat(body.path("seed").asLong()).isEqualTo(scene.seed());
