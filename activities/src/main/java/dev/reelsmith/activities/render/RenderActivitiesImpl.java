@@ -1,5 +1,7 @@
 package dev.reelsmith.activities.render;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Failures;
@@ -23,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,9 @@ import java.util.stream.Collectors;
  * inside a file (an encoder's state does not survive a crash), but everything a previous attempt
  * finished, a scene, a video without its poster, is kept.
  *
+ * <p>A remote renderer's provider job is the exception: it is kept across attempts and workers
+ * ({@link SceneRenderer.Jobs}), so a retry resumes polling the job that was paid for.
+ *
  * <p>Permanent failures become non-retryable {@link ApplicationFailure}s typed with {@link
  * Failures}; I/O and FFmpeg errors are thrown as they are, for Temporal to retry.
  */
@@ -44,6 +50,7 @@ import java.util.stream.Collectors;
 public class RenderActivitiesImpl implements RenderActivities {
 
   private static final System.Logger LOG = System.getLogger(RenderActivitiesImpl.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MediaStore store;
   private final Manifest manifest;
@@ -102,6 +109,8 @@ public class RenderActivitiesImpl implements RenderActivities {
     } catch (PermanentRenderException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), e.reason().name(), e);
+    } catch (ProviderException e) {
+      throw e.toFailure();
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
@@ -120,30 +129,97 @@ public class RenderActivitiesImpl implements RenderActivities {
               params.index(),
               params.imagePath()));
     }
-    context
-        .getHeartbeatDetails(RenderProgress.class)
-        .ifPresent(
-            last ->
-                LOG.log(
-                    Level.INFO,
-                    "scene {0}: attempt {1} starts over; the previous attempt had rendered {2}"
-                        + " of {3} frames, and a partial video is never kept",
-                    params.index(),
-                    context.getInfo().getAttempt(),
-                    last.framesDone(),
-                    last.framesTotal()));
-    Heartbeats heartbeats = new Heartbeats(context);
+    RenderProgress last = context.getHeartbeatDetails(RenderProgress.class).orElse(null);
+    if (last != null) {
+      LOG.log(
+          Level.INFO,
+          "scene {0}: attempt {1} starts over; the previous attempt had rendered {2} of {3} frames,"
+              + " and a partial video is never kept{4}",
+          params.index(),
+          context.getInfo().getAttempt(),
+          last.framesDone(),
+          last.framesTotal(),
+          last.job() == null
+              ? ""
+              : "; it polls " + last.job().provider() + " job " + last.job().id());
+    }
+    SceneJobs jobs =
+        new SceneJobs(
+            generationId, params, new Heartbeats(context), last == null ? null : last.job());
     store.publish(
-        generationId,
-        video,
-        file ->
-            renderer.render(
-                params,
-                reference,
-                file,
-                (done, total) ->
-                    heartbeats.beat(
-                        new RenderProgress(params.index(), done, total), done == total)));
+        generationId, video, file -> renderer.render(params, reference, file, jobs::update, jobs));
+    jobs.finished();
+  }
+
+  /** Where a scene's provider job is kept: beside the scene's video, never in a manifest. */
+  public static String jobFile(int scene) {
+    return MediaLayout.sceneVideo(scene).replaceFirst("\\.mp4$", ".job.json");
+  }
+
+  /**
+   * A scene's provider job, kept in the heartbeat details and in a {@link #jobFile} beside the
+   * scene: a worker that dies may not have sent its last heartbeat, and any worker reads the file.
+   * Every heartbeat carries the job, because each replaces the last one's details.
+   */
+  private final class SceneJobs implements SceneRenderer.Jobs {
+
+    private final String generationId;
+    private final SceneParams params;
+    private final String file;
+    private final Heartbeats heartbeats;
+    private SceneRenderer.ProviderJob job;
+    private int framesDone;
+
+    SceneJobs(
+        String generationId,
+        SceneParams params,
+        Heartbeats heartbeats,
+        SceneRenderer.ProviderJob fromHeartbeat)
+        throws IOException {
+      this.generationId = generationId;
+      this.params = params;
+      this.file = jobFile(params.index());
+      this.heartbeats = heartbeats;
+      Path saved = store.path(generationId, file);
+      this.job =
+          fromHeartbeat != null || !Files.isRegularFile(saved)
+              ? fromHeartbeat
+              : JSON.readValue(saved.toFile(), SceneRenderer.ProviderJob.class);
+    }
+
+    @Override
+    public Optional<SceneRenderer.ProviderJob> pending() {
+      return Optional.ofNullable(job);
+    }
+
+    @Override
+    public void started(SceneRenderer.ProviderJob submitted) throws IOException {
+      store.publish(generationId, file, f -> JSON.writeValue(f.toFile(), submitted));
+      job = submitted;
+      beat(true);
+    }
+
+    @Override
+    public void forget() throws IOException {
+      Files.deleteIfExists(store.path(generationId, file));
+      job = null;
+      beat(true);
+    }
+
+    void update(int done, int total) {
+      framesDone = done;
+      beat(done == total);
+    }
+
+    /** The scene is published: its job, if any, is done with. */
+    void finished() throws IOException {
+      Files.deleteIfExists(store.path(generationId, file));
+    }
+
+    private void beat(boolean force) {
+      heartbeats.beat(
+          new RenderProgress(params.index(), framesDone, params.frameCount(), job), force);
+    }
   }
 
   private FinalAd stitch(

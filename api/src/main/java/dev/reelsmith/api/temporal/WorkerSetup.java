@@ -3,7 +3,6 @@ package dev.reelsmith.api.temporal;
 import dev.reelsmith.activities.LocalPipeline;
 import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.images.ImageActivitiesImpl;
-import dev.reelsmith.activities.render.LocalSceneRenderer;
 import dev.reelsmith.activities.render.RenderActivitiesImpl;
 import dev.reelsmith.activities.render.SceneRenderer;
 import dev.reelsmith.activities.storage.LocalMediaStore;
@@ -46,12 +45,7 @@ public class WorkerSetup {
     return LocalPipeline.copy(store);
   }
 
-  /** Draws each scene's video; the local renderer needs no network and no keys. */
-  @Bean
-  SceneRenderer sceneRenderer() {
-    return new LocalSceneRenderer();
-  }
-
+  /** Scenes are drawn by the renderer {@code VideoProviders} chooses. */
   @Bean
   RenderActivitiesImpl renderActivities(MediaStore store, SceneRenderer renderer) {
     return new RenderActivitiesImpl(store, renderer);
