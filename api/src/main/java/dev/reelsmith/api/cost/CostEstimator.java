@@ -124,7 +124,7 @@ public class CostEstimator {
                 + dollars(estimate.totalUsd())
                 + ", over the budget of "
                 + dollars(budget)
-                + " per generation. Choose a shorter ad or fewer scenes, or raise"
+                + " per generation. Choose a shorter ad, or ask the operator to raise"
                 + " REELSMITH_BUDGET_USD.";
     ErrorResponseException problem =
         Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Over budget", detail);
