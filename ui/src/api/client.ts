@@ -1,5 +1,5 @@
 import { navigate, signInPath } from '../app/router';
-import type { GenerationSnapshot, HistoryPage, Problem, Retried, Session, SharedAd, ShareLink } from './types';
+import type { BriefRequest, Estimate, GenerationSnapshot, HistoryPage, Problem, Retried, Session, SharedAd, ShareLink } from './types';
 
 const BASE = '/api/master-mode';
 
@@ -11,6 +11,7 @@ export const apiPaths = {
   cancel: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}/cancel`,
   share: (id: string) => `${BASE}/generations/${encodeURIComponent(id)}/share`,
   progress: (id: string) => `${BASE}/progress/${encodeURIComponent(id)}`,
+  estimate: `${BASE}/estimate`,
   shared: (token: string) => `/api/share/${encodeURIComponent(token)}`,
   session: '/api/session',
   // Spring Security's own: the sign-in form posts here, and signing out too.
@@ -136,6 +137,20 @@ export function retryGeneration(id: string): Promise<Retried> {
 
 export async function cancelGeneration(id: string): Promise<void> {
   await send(apiPaths.cancel(id), { method: 'POST' });
+}
+
+/**
+ * The most a generation of this brief would cost with the server's providers; `images` is how many
+ * reference images it will have (the server assumes the most when there are none yet).
+ */
+export function estimateCost(brief: BriefRequest, images: number, signal?: AbortSignal): Promise<Estimate> {
+  const query = images > 0 ? `?${new URLSearchParams({ images: String(images) })}` : '';
+  return json(`${apiPaths.estimate}${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(brief),
+    signal,
+  });
 }
 
 /** Who is signed in. */

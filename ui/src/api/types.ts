@@ -8,6 +8,8 @@ type Schemas = components['schemas'];
 
 export type Brief = Schemas['Brief'];
 export type Created = Schemas['Created'];
+export type Estimate = Schemas['Estimate'];
+export type EstimateItem = Schemas['EstimateItem'];
 /** A generation's state as `GET …/generations/{id}` answers it: its snapshot and, for its owner, a Temporal Web link. */
 export type GenerationSnapshot = Schemas['GenerationState'];
 export type GenerationError = Schemas['GenerationError'];

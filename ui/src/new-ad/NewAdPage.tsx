@@ -3,6 +3,7 @@ import { localProblem, ProblemError } from '../api/client';
 import { createGeneration, type Upload } from '../api/upload';
 import { generationPath, navigate } from '../app/router';
 import { BrandColors } from './BrandColors';
+import { CostEstimate, overBudgetReason, useCostEstimate } from './CostEstimate';
 import {
   ASPECT_RATIOS,
   automaticSceneCount,
@@ -93,6 +94,7 @@ export function NewAdPage() {
   // Fields to put the keyboard on once the form is enabled again; empty means the alert.
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
   const images = useImageList();
+  const cost = useCostEstimate(draft, images.items.length);
   const upload = useRef<Upload | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
@@ -399,7 +401,8 @@ export function NewAdPage() {
         </section>
 
         <div className="form-submit">
-          <button type="submit" className="button button--primary button--large" disabled={sending}>
+          <CostEstimate state={cost} />
+          <button type="submit" className="button button--primary button--large" disabled={sending || overBudgetReason(cost) !== null}>
             Create ad
           </button>
           {sending && (

@@ -1,6 +1,8 @@
 package dev.reelsmith.api.generations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.reelsmith.api.cost.CostEstimator;
+import dev.reelsmith.api.cost.Estimate;
 import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.api.storage.DiskSpaceGuard;
@@ -50,6 +52,7 @@ public class GenerationController {
   private final Uploads uploads;
   private final DiskSpaceGuard diskSpace;
   private final TemporalWeb temporalWeb;
+  private final CostEstimator costs;
 
   public GenerationController(
       GenerationService generations,
@@ -57,26 +60,30 @@ public class GenerationController {
       GenerationAccess access,
       Uploads uploads,
       DiskSpaceGuard diskSpace,
-      TemporalWeb temporalWeb) {
+      TemporalWeb temporalWeb,
+      CostEstimator costs) {
     this.generations = generations;
     this.history = history;
     this.access = access;
     this.uploads = uploads;
     this.diskSpace = diskSpace;
     this.temporalWeb = temporalWeb;
+    this.costs = costs;
   }
 
-  /** What a client needs to follow a generation it just started. */
+  /** What a client needs to follow a generation it just started, and what it may cost. */
   public record Created(
       @JsonProperty("generation_id") String generationId,
       @JsonProperty("progress_url") String progressUrl,
-      @JsonProperty("status_url") String statusUrl) {
+      @JsonProperty("status_url") String statusUrl,
+      Estimate estimate) {
 
-    static Created of(String generationId) {
+    static Created of(String generationId, Estimate estimate) {
       return new Created(
           generationId,
           "/api/master-mode/progress/" + generationId,
-          "/api/master-mode/generations/" + generationId);
+          "/api/master-mode/generations/" + generationId,
+          estimate);
     }
   }
 
@@ -130,6 +137,15 @@ public class GenerationController {
                     mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.class))),
         @ApiResponse(
+            responseCode = "422",
+            description =
+                "The estimate is over the budget per generation (its \"estimate\" property);"
+                    + " nothing was stored",
+            content =
+                @Content(
+                    mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
             responseCode = "507",
             description = "The server is low on disk space; nothing was stored",
             content =
@@ -144,9 +160,11 @@ public class GenerationController {
         .then(Mono.defer(() -> uploads.receive(exchange)))
         .flatMap(
             upload ->
-                generations.start(
-                    caller.getName(), upload.generationId(), upload.brief(), upload.images()))
-        .map(Created::of)
+                generations
+                    .start(caller.getName(), upload.generationId(), upload.brief(), upload.images())
+                    .map(
+                        id ->
+                            Created.of(id, costs.estimate(upload.brief(), upload.images().size()))))
         .map(
             created ->
                 ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -2,6 +2,7 @@ package dev.reelsmith.api.generations;
 
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.api.ReelsmithProperties;
+import dev.reelsmith.api.cost.CostEstimator;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.FieldError;
@@ -69,10 +70,12 @@ public class Uploads {
 
   private final MediaStore store;
   private final Path incoming;
+  private final CostEstimator costs;
 
-  public Uploads(MediaStore store, ReelsmithProperties properties) {
+  public Uploads(MediaStore store, ReelsmithProperties properties, CostEstimator costs) {
     this.store = store;
     this.incoming = properties.dataDir().resolve(".incoming");
+    this.costs = costs;
   }
 
   /** A checked upload whose images are stored under its generation id. */
@@ -183,6 +186,7 @@ public class Uploads {
     }
     return briefText(briefs.get(0))
         .flatMap(json -> Mono.fromCallable(() -> Briefs.parse(json)))
+        .doOnNext(brief -> costs.requireWithinBudget(brief, images.size()))
         .flatMap(brief -> store(brief, images, folder));
   }
 
