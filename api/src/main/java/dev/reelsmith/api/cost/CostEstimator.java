@@ -1,10 +1,13 @@
 package dev.reelsmith.api.cost;
 
 import dev.reelsmith.api.problems.Problems;
+import dev.reelsmith.api.providers.FalProperties;
 import dev.reelsmith.api.providers.OpenAiProperties;
 import dev.reelsmith.api.providers.ProviderChoices;
 import dev.reelsmith.api.providers.ProviderChoices.Story;
+import dev.reelsmith.api.providers.ProviderChoices.Video;
 import dev.reelsmith.api.providers.ProviderChoices.Voice;
+import dev.reelsmith.api.providers.RunwayProperties;
 import dev.reelsmith.workflows.messages.Brief;
 import jakarta.annotation.Nullable;
 import java.math.BigDecimal;
@@ -15,7 +18,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -67,7 +69,8 @@ public class CostEstimator {
   private final PriceTable prices;
   private final ProviderChoices providers;
   private final OpenAiProperties openAi;
-  private final Environment environment;
+  private final FalProperties fal;
+  private final RunwayProperties runway;
   @Nullable private final BigDecimal budget;
 
   public CostEstimator(
@@ -75,11 +78,13 @@ public class CostEstimator {
       ProviderChoices providers,
       OpenAiProperties openAi,
       BudgetProperties budget,
-      Environment environment) {
+      FalProperties fal,
+      RunwayProperties runway) {
     this.prices = prices;
     this.providers = providers;
     this.openAi = openAi;
-    this.environment = environment;
+    this.fal = fal;
+    this.runway = runway;
     this.budget = budget.budgetUsd();
   }
 
@@ -194,18 +199,12 @@ public class CostEstimator {
 
   /** One clip per scene, each as long as its share of the ad, billed in the model's steps. */
   private List<Estimate.Item> video(Brief brief) {
-    PriceTable.Video table =
-        switch (providers.video()) {
-          case LOCAL -> null;
-          case FAL -> prices.fal();
-          case RUNWAY -> prices.runway();
-        };
-    if (table == null) {
+    if (providers.video() == Video.LOCAL) {
       return List.of();
     }
+    PriceTable.Video table = providers.video() == Video.FAL ? prices.fal() : prices.runway();
+    String model = providers.video() == Video.FAL ? fal.model() : runway.model();
     String provider = providers.video().name().toLowerCase(Locale.ROOT);
-    String model =
-        environment.getProperty("reelsmith." + provider + ".model", table.defaultModel());
     PriceTable.VideoPrice price = table.models().get(model);
     long step = price == null ? 1 : price.billedSecondsStep();
     long sceneSeconds = ceilDiv(brief.durationSeconds(), brief.sceneCount());

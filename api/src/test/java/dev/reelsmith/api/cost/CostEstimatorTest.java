@@ -3,11 +3,13 @@ package dev.reelsmith.api.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelsmith.api.providers.FalProperties;
 import dev.reelsmith.api.providers.OpenAiProperties;
 import dev.reelsmith.api.providers.ProviderChoices;
 import dev.reelsmith.api.providers.ProviderChoices.Story;
 import dev.reelsmith.api.providers.ProviderChoices.Video;
 import dev.reelsmith.api.providers.ProviderChoices.Voice;
+import dev.reelsmith.api.providers.RunwayProperties;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.InvalidBriefException;
 import dev.reelsmith.workflows.messages.Brief;
@@ -17,7 +19,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.ErrorResponseException;
 
 /** How the estimate handles what the endpoint tests leave out: other models and missing prices. */
@@ -26,15 +27,13 @@ class CostEstimatorTest {
   private static final PriceTable PRICES =
       new PriceTable(
           new PriceTable.Llm(
-              "gpt-4o-mini",
               Map.of(
                   "gpt-4o-mini",
                   new PriceTable.TokenPrice(new BigDecimal("0.15"), new BigDecimal("0.60")))),
-          new PriceTable.Speech("gpt-4o-mini-tts", Map.of("gpt-4o-mini-tts", new BigDecimal("15"))),
+          new PriceTable.Speech(Map.of("gpt-4o-mini-tts", new BigDecimal("15"))),
           new PriceTable.Video(
-              "kling", Map.of("kling", new PriceTable.VideoPrice(new BigDecimal("0.05"), 5))),
+              Map.of("kling", new PriceTable.VideoPrice(new BigDecimal("0.05"), 5))),
           new PriceTable.Video(
-              "gen4_turbo",
               Map.of("gen4_turbo", new PriceTable.VideoPrice(new BigDecimal("0.05"), 5))));
 
   /** 30 s in four scenes of 7.5 s. */
@@ -53,7 +52,7 @@ class CostEstimatorTest {
   }
 
   private static CostEstimator estimator(
-      ProviderChoices providers, String llmModel, BigDecimal budget, MockEnvironment environment) {
+      ProviderChoices providers, String llmModel, BigDecimal budget, String videoModel) {
     return new CostEstimator(
         PRICES,
         providers,
@@ -65,17 +64,18 @@ class CostEstimatorTest {
             "alloy",
             Duration.ofSeconds(5)),
         new BudgetProperties(budget),
-        environment);
+        new FalProperties(null, null, videoModel, null, null, null),
+        new RunwayProperties(null, null, videoModel, null, null));
   }
 
   @Test
-  void pricesRunwaysDefaultModelInWholeClipsWhenNoneIsConfigured() {
+  void pricesRunwayInWholeClips() {
     Estimate estimate =
         estimator(
                 new ProviderChoices(Story.LOCAL, Video.RUNWAY, Voice.LOCAL),
                 "gpt-4o-mini",
                 null,
-                new MockEnvironment())
+                "gen4_turbo")
             .estimate(BRIEF, 1);
 
     assertThat(estimate.items())
@@ -98,7 +98,7 @@ class CostEstimatorTest {
                 new ProviderChoices(Story.OPENAI, Video.FAL, Voice.LOCAL),
                 "llama3.1",
                 null,
-                new MockEnvironment().withProperty("reelsmith.fal.model", "kling"))
+                "kling")
             .estimate(BRIEF, 1);
 
     assertThat(estimate.items())
@@ -120,7 +120,7 @@ class CostEstimatorTest {
             new ProviderChoices(Story.LOCAL, Video.FAL, Voice.LOCAL),
             "gpt-4o-mini",
             new BigDecimal("5"),
-            new MockEnvironment().withProperty("reelsmith.fal.model", "fal-ai/new-model"));
+            "fal-ai/new-model");
 
     assertThat(costs.estimate(BRIEF, 1).withinBudget()).isFalse();
     assertThatThrownBy(() -> costs.requireWithinBudget(BRIEF, 1))
@@ -141,24 +141,12 @@ class CostEstimatorTest {
             new ProviderChoices(Story.OPENAI, Video.FAL, Voice.OPENAI),
             "gpt-4o-mini",
             new BigDecimal("2.50"),
-            new MockEnvironment());
+            "kling");
 
     Estimate estimate = costs.requireWithinBudget(BRIEF, 1);
 
     // 40 s of video at $0.05, and a few cents of tokens and speech.
     assertThat(estimate.totalUsd()).isBetween(new BigDecimal("2.00"), new BigDecimal("2.05"));
     assertThat(estimate.withinBudget()).isTrue();
-  }
-
-  @Test
-  void aDefaultModelWithoutAPriceStopsTheServer() {
-    assertThatThrownBy(
-            () ->
-                new PriceTable(
-                    PRICES.llm(),
-                    PRICES.speech(),
-                    new PriceTable.Video("missing", PRICES.fal().models()),
-                    PRICES.runway()))
-        .hasMessageContaining("reelsmith.prices.fal.default-model is missing");
   }
 }
