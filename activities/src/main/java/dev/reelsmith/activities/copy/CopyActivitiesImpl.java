@@ -1,6 +1,7 @@
 package dev.reelsmith.activities.copy;
 
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Briefs;
@@ -20,39 +21,45 @@ import io.temporal.spring.boot.ActivityImpl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The writing steps: the story and its score, the scenes and their cohesion, and the render
- * parameters. The writer is pluggable (local by default, see {@link #local(MediaStore)}); scoring
- * and planning are the same for every writer.
+ * parameters. The writer and the judges are pluggable (local by default, see {@link
+ * #local(MediaStore)}); planning is the same for every writer. A story a writer can improve is
+ * rewritten with its score's notes at most twice, keeping the best.
  *
  * <p>Each step's result is kept in the generation's {@link Manifest} and returned from there when
  * the step runs again, so a (possibly remote, paid) writer is asked once per generation.
  *
  * <p>Input that breaks the brief's rules, or scenes that point at images that do not exist, fail
- * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way.
+ * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way. A remote
+ * provider's trouble fails as its {@link ProviderException#toFailure() typed failure}.
  */
 @ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class CopyActivitiesImpl implements CopyActivities {
 
+  /** Each rewrite costs a writing and a judging call; two catch most fixable stories. */
+  static final int MAX_REWRITES = 2;
+
   private final Manifest manifest;
   private final Copywriter copywriter;
-  private final StoryScorer storyScorer;
-  private final CohesionScorer cohesionScorer;
+  private final StoryJudge storyJudge;
+  private final CohesionJudge cohesionJudge;
   private final VideoParamsPlanner planner;
 
   public CopyActivitiesImpl(
       MediaStore store,
       Copywriter copywriter,
-      StoryScorer storyScorer,
-      CohesionScorer cohesionScorer,
+      StoryJudge storyJudge,
+      CohesionJudge cohesionJudge,
       VideoParamsPlanner planner) {
     this.manifest = new Manifest(store);
     this.copywriter = copywriter;
-    this.storyScorer = storyScorer;
-    this.cohesionScorer = cohesionScorer;
+    this.storyJudge = storyJudge;
+    this.cohesionJudge = cohesionJudge;
     this.planner = planner;
   }
 
@@ -68,13 +75,15 @@ public final class CopyActivitiesImpl implements CopyActivities {
 
   @Override
   public Story writeStory(String generationId, Brief brief, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.STORY, () -> newStory(brief, images));
+    return manifest.remember(
+        generationId, Manifest.STORY, () -> newStory(generationId, brief, images));
   }
 
   @Override
   public ScenePlan planScenes(
       String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.SCENES, () -> newPlan(brief, story, images));
+    return manifest.remember(
+        generationId, Manifest.SCENES, () -> newPlan(generationId, brief, story, images));
   }
 
   @Override
@@ -83,19 +92,37 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
   }
 
-  private Story newStory(Brief brief, List<ImageAnalysis> images) {
+  private Story newStory(String generationId, Brief brief, List<ImageAnalysis> images) {
     check(brief, images, false);
-    Story draft = guarded(() -> copywriter.writeStory(brief, images));
-    return new Story(draft.title(), draft.beats(), storyScorer.score(brief, draft));
+    Copywriter writer = copywriter.forGeneration(generationId);
+    Story best = judged(brief, guarded(() -> writer.writeStory(brief, images)));
+    for (int rewrite = 0; rewrite < MAX_REWRITES; rewrite++) {
+      Story scored = best;
+      Optional<Story> again = guarded(() -> writer.rewriteStory(brief, images, scored));
+      if (again.isEmpty()) {
+        break;
+      }
+      Story judged = judged(brief, again.get());
+      if (judged.score().total() > best.score().total()) {
+        best = judged;
+      }
+    }
+    return best;
   }
 
-  private ScenePlan newPlan(Brief brief, Story story, List<ImageAnalysis> images) {
+  private Story judged(Brief brief, Story draft) {
+    return new Story(draft.title(), draft.beats(), guarded(() -> storyJudge.score(brief, draft)));
+  }
+
+  private ScenePlan newPlan(
+      String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (story == null || story.beats().isEmpty()) {
       throw invalid("there is no story to split into scenes", null);
     }
-    List<Scene> scenes = guarded(() -> copywriter.planScenes(brief, story, images));
-    return new ScenePlan(scenes, cohesionScorer.score(brief, scenes, images));
+    Copywriter writer = copywriter.forGeneration(generationId);
+    List<Scene> scenes = guarded(() -> writer.planScenes(brief, story, images));
+    return new ScenePlan(scenes, guarded(() -> cohesionJudge.score(brief, scenes, images)));
   }
 
   private List<SceneParams> newParams(Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
@@ -121,12 +148,17 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return guarded(() -> planner.plan(brief, plan.scenes(), images));
   }
 
-  /** Runs a step, turning its complaints about the input into a typed, permanent failure. */
+  /**
+   * Runs a step, turning its complaints about the input into a typed, permanent failure, and a
+   * provider's trouble into the failure that retries it (or not) as the trouble deserves.
+   */
   private static <T> T guarded(Supplier<T> step) {
     try {
       return step.get();
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage(), e);
+    } catch (ProviderException e) {
+      throw e.toFailure();
     }
   }
 
