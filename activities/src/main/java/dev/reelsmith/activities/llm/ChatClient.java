@@ -109,7 +109,7 @@ public final class ChatClient {
     }
     throw ProviderException.rejected(
         http.provider()
-            + " wrote no usable "
+            + " gave no usable answer for "
             + what
             + " in "
             + (MAX_CORRECTIONS + 1)

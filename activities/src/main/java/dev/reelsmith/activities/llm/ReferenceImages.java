@@ -57,21 +57,15 @@ final class ReferenceImages {
     int width = Math.max(1, (int) Math.round(picture.getWidth() * scale));
     int height = Math.max(1, (int) Math.round(picture.getHeight() * scale));
     // JPEG has no alpha: cut-outs go on white, as they would on a product page.
-    BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = rgb.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.drawImage(
-        scale < 1.0
-            ? picture.getScaledInstance(width, height, java.awt.Image.SCALE_AREA_AVERAGING)
-            : picture,
-        0,
-        0,
-        null);
-    g.dispose();
+    BufferedImage current = draw(picture, picture.getWidth(), picture.getHeight(), true);
+    // Halving first keeps one bilinear step from skipping pixels and aliasing.
+    while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+      current = draw(current, current.getWidth() / 2, current.getHeight() / 2, false);
+    }
+    BufferedImage rgb =
+        current.getWidth() == width && current.getHeight() == height
+            ? current
+            : draw(current, width, height, false);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam param = writer.getDefaultWriteParam();
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -84,5 +78,19 @@ final class ReferenceImages {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  private static BufferedImage draw(BufferedImage source, int width, int height, boolean onWhite) {
+    BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = target.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    if (onWhite) {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+    }
+    g.drawImage(source, 0, 0, width, height, null);
+    g.dispose();
+    return target;
   }
 }
