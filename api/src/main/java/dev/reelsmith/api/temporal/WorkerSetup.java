@@ -1,7 +1,6 @@
 package dev.reelsmith.api.temporal;
 
 import dev.reelsmith.activities.LocalPipeline;
-import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.images.ImageActivitiesImpl;
 import dev.reelsmith.activities.render.LocalSceneRenderer;
 import dev.reelsmith.activities.render.RenderActivitiesImpl;
@@ -39,11 +38,6 @@ public class WorkerSetup {
   @Bean
   ImageActivitiesImpl imageActivities(MediaStore store) {
     return LocalPipeline.images(store);
-  }
-
-  @Bean
-  CopyActivitiesImpl copyActivities(MediaStore store) {
-    return LocalPipeline.copy(store);
   }
 
   /** Draws each scene's video; the local renderer needs no network and no keys. */
