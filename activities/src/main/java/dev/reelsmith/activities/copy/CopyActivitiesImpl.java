@@ -1,5 +1,6 @@
 package dev.reelsmith.activities.copy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.reelsmith.activities.images.Colors;
 import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
@@ -10,15 +11,18 @@ import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.InvalidBriefException;
+import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.ImageAnalysis;
 import dev.reelsmith.workflows.messages.Scene;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.ScenePlan;
+import dev.reelsmith.workflows.messages.Score;
 import dev.reelsmith.workflows.messages.Story;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +47,16 @@ public final class CopyActivitiesImpl implements CopyActivities {
 
   /** Each rewrite costs a writing and a judging call; two catch most fixable stories. */
   static final int MAX_REWRITES = 2;
+
+  /** The story's drafts so far, each with its score once judged; see {@link #newStory}. */
+  private static final Manifest.Part<List<Story>> STORY_DRAFTS =
+      new Manifest.Part<>(
+          MediaLayout.MANIFEST_FOLDER + "/story_drafts.json", new TypeReference<List<Story>>() {});
+
+  /** The scenes before they are judged, so a failed judgement does not pay for them again. */
+  private static final Manifest.Part<List<Scene>> SCENE_DRAFT =
+      new Manifest.Part<>(
+          MediaLayout.MANIFEST_FOLDER + "/scene_draft.json", new TypeReference<List<Scene>>() {});
 
   private final Manifest manifest;
   private final Copywriter copywriter;
@@ -92,26 +106,39 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
   }
 
+  /**
+   * Writes, judges and rewrites the story, recording every draft as soon as it is written or judged
+   * so that a retry (after a rate limit, say) resumes where the last attempt stopped instead of
+   * paying for the same drafts again.
+   */
   private Story newStory(String generationId, Brief brief, List<ImageAnalysis> images) {
     check(brief, images, false);
     Copywriter writer = copywriter.forGeneration(generationId);
-    Story best = judged(brief, guarded(() -> writer.writeStory(brief, images)));
-    for (int rewrite = 0; rewrite < MAX_REWRITES; rewrite++) {
-      Story scored = best;
-      Optional<Story> again = guarded(() -> writer.rewriteStory(brief, images, scored));
+    List<Story> drafts =
+        new ArrayList<>(manifest.read(generationId, STORY_DRAFTS).orElse(List.of()));
+    while (true) {
+      if (drafts.isEmpty()) {
+        drafts.add(guarded(() -> writer.writeStory(brief, images)));
+        manifest.write(generationId, STORY_DRAFTS, drafts);
+      }
+      Story last = drafts.get(drafts.size() - 1);
+      if (last.score() == null) {
+        Score score = guarded(() -> storyJudge.score(brief, last));
+        drafts.set(drafts.size() - 1, new Story(last.title(), last.beats(), score));
+        manifest.write(generationId, STORY_DRAFTS, drafts);
+      }
+      Story best =
+          drafts.stream().max(Comparator.comparingInt(d -> d.score().total())).orElseThrow();
+      if (drafts.size() > MAX_REWRITES) {
+        return best;
+      }
+      Optional<Story> again = guarded(() -> writer.rewriteStory(brief, images, best));
       if (again.isEmpty()) {
-        break;
+        return best;
       }
-      Story judged = judged(brief, again.get());
-      if (judged.score().total() > best.score().total()) {
-        best = judged;
-      }
+      drafts.add(again.get());
+      manifest.write(generationId, STORY_DRAFTS, drafts);
     }
-    return best;
-  }
-
-  private Story judged(Brief brief, Story draft) {
-    return new Story(draft.title(), draft.beats(), guarded(() -> storyJudge.score(brief, draft)));
   }
 
   private ScenePlan newPlan(
@@ -121,7 +148,11 @@ public final class CopyActivitiesImpl implements CopyActivities {
       throw invalid("there is no story to split into scenes", null);
     }
     Copywriter writer = copywriter.forGeneration(generationId);
-    List<Scene> scenes = guarded(() -> writer.planScenes(brief, story, images));
+    List<Scene> scenes =
+        manifest.remember(
+            generationId,
+            SCENE_DRAFT,
+            () -> guarded(() -> writer.planScenes(brief, story, images)));
     return new ScenePlan(scenes, guarded(() -> cohesionJudge.score(brief, scenes, images)));
   }
 

@@ -213,6 +213,26 @@ class OpenAiCopyTest {
   }
 
   @Test
+  void retryAfterAFailedJudgementDoesNotPayForTheDraftsAgain() {
+    server.script(STORY_SCORE, error(429, "Slow down", Map.of("Retry-After", "2")));
+    server.script(COHESION, error(502, "Bad gateway", Map.of()));
+    CopyActivitiesImpl activities = activities(KEY, 70);
+
+    assertThatThrownBy(() -> activities.writeStory(generationId, brief, images))
+        .isInstanceOf(ApplicationFailure.class);
+    Story story = activities.writeStory(generationId, brief, images);
+    assertThatThrownBy(() -> activities.planScenes(generationId, brief, story, images))
+        .isInstanceOf(ApplicationFailure.class);
+    ScenePlan plan = activities.planScenes(generationId, brief, story, images);
+
+    assertThat(story.score().total()).isEqualTo(79);
+    assertThat(plan.scenes()).hasSize(4);
+    assertThat(server.requests())
+        .extracting(Request::kind)
+        .containsExactly(STORY, STORY_SCORE, STORY_SCORE, SCENES, COHESION, COHESION);
+  }
+
+  @Test
   void refusalFailsForGoodWithTheProvidersWords() {
     server.script(STORY, completion(null, "I can't help with advertising that product.", "stop"));
 
