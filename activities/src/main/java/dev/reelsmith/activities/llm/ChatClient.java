@@ -114,7 +114,16 @@ public final class ChatClient {
             + " in "
             + (MAX_CORRECTIONS + 1)
             + " tries; the last answer had these problems: "
-            + last.getMessage());
+            + summary(last.problems()));
+  }
+
+  /** The first few problems, enough to act on without flooding the user's screen. */
+  private static String summary(List<String> problems) {
+    int shown = Math.min(3, problems.size());
+    String first = String.join("; ", problems.subList(0, shown));
+    return shown == problems.size()
+        ? first
+        : first + " (and " + (problems.size() - shown) + " more)";
   }
 
   /** A chat message with plain text content. */
