@@ -34,6 +34,9 @@ public final class OpenAiCopywriter implements Copywriter {
       "You write short video ads: a voice-over story, then the scenes that carry it. Write in the"
           + " brief's tone, for its audience, and only claim what the brief and the pictures show.";
 
+  /** The middle of the 55–95% of speakable words that the length rubric rewards in full. */
+  private static final double WORD_SHARE = 0.75;
+
   private final ChatClient chat;
   private final MediaStore store;
   private final int minScore;
@@ -152,7 +155,7 @@ public final class OpenAiCopywriter implements Copywriter {
             "Write the ad's voice-over story as beats with these roles, in this order: "
                 + String.join(", ", roles)
                 + ". About "
-                + Math.round(Arc.speakableWords(brief.durationSeconds()) * 0.75)
+                + Math.round(Arc.speakableWords(brief.durationSeconds()) * WORD_SHARE)
                 + " words in all, which a voice-over says in "
                 + brief.durationSeconds()
                 + " seconds. Open with a short line that speaks to the viewer, name the product in"
