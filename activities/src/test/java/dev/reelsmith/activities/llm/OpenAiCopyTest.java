@@ -310,6 +310,18 @@ class OpenAiCopyTest {
   }
 
   @Test
+  void answerCutOffForLengthIsAskedAgainShorter() {
+    server.script(STORY, completion("{\"title\": \"Aurora", null, "length"));
+
+    Story story = activities(KEY, 70).writeStory(generationId, brief, images);
+
+    assertThat(story.title()).isEqualTo(Answers.TITLE);
+    assertThat(server.requests(STORY)).hasSize(2);
+    assertThat(server.requests(STORY).get(1).lastMessage().path("content").asText())
+        .contains("cut off for being too long");
+  }
+
+  @Test
   void scenesThatBreakTheRulesAreCorrectedAtMostTwiceThenFail() {
     String tooLong = Answers.scenes(4, 6, 6, 4).replace("Order today", "x".repeat(60));
     server.script(SCENES, answer(tooLong), answer(tooLong), answer(tooLong), answer(tooLong));
