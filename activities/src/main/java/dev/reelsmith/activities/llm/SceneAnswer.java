@@ -1,6 +1,7 @@
 package dev.reelsmith.activities.llm;
 
 import static dev.reelsmith.activities.llm.Schemas.array;
+import static dev.reelsmith.activities.llm.Schemas.integer;
 import static dev.reelsmith.activities.llm.Schemas.number;
 import static dev.reelsmith.activities.llm.Schemas.object;
 import static dev.reelsmith.activities.llm.Schemas.role;
@@ -37,8 +38,8 @@ final class SceneAnswer {
     scene.put(
         "caption", string("the on-screen text, at most " + Captions.MAX_LENGTH + " characters"));
     scene.put("visual", string("what the viewer sees, as a prompt for a video model"));
-    scene.put("duration_seconds", number("number", "how long the scene is on screen"));
-    scene.put("image_index", number("integer", "the reference image the scene is built on"));
+    scene.put("duration_seconds", number("how long the scene is on screen"));
+    scene.put("image_index", integer("the reference image the scene is built on"));
     SCHEMA = new Schema("scenes", object(Map.of("scenes", array(object(scene)))));
   }
 

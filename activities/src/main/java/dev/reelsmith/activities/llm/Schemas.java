@@ -23,8 +23,12 @@ final class Schemas {
     return JSON.createObjectNode().put("type", "string").put("description", description);
   }
 
-  static ObjectNode number(String type, String description) {
-    return JSON.createObjectNode().put("type", type).put("description", description);
+  static ObjectNode number(String description) {
+    return JSON.createObjectNode().put("type", "number").put("description", description);
+  }
+
+  static ObjectNode integer(String description) {
+    return JSON.createObjectNode().put("type", "integer").put("description", description);
   }
 
   static ObjectNode role() {

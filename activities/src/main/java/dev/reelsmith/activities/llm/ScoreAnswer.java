@@ -1,6 +1,6 @@
 package dev.reelsmith.activities.llm;
 
-import static dev.reelsmith.activities.llm.Schemas.number;
+import static dev.reelsmith.activities.llm.Schemas.integer;
 import static dev.reelsmith.activities.llm.Schemas.object;
 import static dev.reelsmith.activities.llm.Schemas.string;
 
@@ -28,7 +28,7 @@ final class ScoreAnswer {
     Map<String, ObjectNode> items = new LinkedHashMap<>();
     for (Criterion criterion : rubric) {
       Map<String, ObjectNode> item = new LinkedHashMap<>();
-      item.put("points", number("integer", "0 to " + criterion.maxPoints()));
+      item.put("points", integer("0 to " + criterion.maxPoints()));
       item.put("note", string("one sentence: why these points, and what would earn the rest"));
       items.put(key(criterion), object(item));
     }
