@@ -17,12 +17,47 @@ import java.util.Set;
  * action at the end (15), captions that fit (15), pacing (15), image continuity (15) and complete
  * scene notes (10). Each item says why.
  */
-public final class CohesionScorer {
+public final class CohesionScorer implements CohesionJudge {
+
+  /** The rubric, in the order {@link #score} grades it; LLM judges are told the same. */
+  public static final List<Criterion> RUBRIC =
+      List.of(
+          new Criterion("scene count", 10, "Exactly as many scenes as the brief asks for."),
+          new Criterion(
+              "arc order",
+              20,
+              "Opens on the hook, closes on the call to action, has a reveal, and the beats follow"
+                  + " hook, problem, reveal, benefit, call to action without jumping back."),
+          new Criterion(
+              "call to action",
+              15,
+              "The last scene asks for action, its caption fits, and its voice-over says the"
+                  + " brief's call to action."),
+          new Criterion(
+              "captions",
+              15,
+              "Every caption fits on screen (at most "
+                  + Captions.MAX_LENGTH
+                  + " characters) and the captions differ from each other."),
+          new Criterion(
+              "pacing",
+              15,
+              "Durations add up to the ad's length, no scene is under half or over twice the"
+                  + " average, and each voice-over can be said in its scene's time at "
+                  + Arc.WORDS_PER_SECOND
+                  + " words per second."),
+          new Criterion(
+              "image continuity",
+              15,
+              "Every scene uses a reference image that exists, cuts change the picture, and the ad"
+                  + " uses the images it has."),
+          new Criterion("scene notes", 10, "Every scene describes its shot and has a voice-over."));
 
   /** Durations may miss the ad's length by this much before pacing loses points. */
   private static final double DURATION_TOLERANCE = 0.05;
 
   /** Scores {@code scenes} planned for {@code brief} on {@code images}. */
+  @Override
   public Score score(Brief brief, List<Scene> scenes, List<ImageAnalysis> images) {
     List<RubricItem> rubric = new ArrayList<>();
     rubric.add(sceneCount(brief, scenes));

@@ -1,6 +1,8 @@
 package dev.reelsmith.activities.copy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.workflows.Briefs;
@@ -9,50 +11,69 @@ import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.InvalidBriefException;
+import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.ImageAnalysis;
 import dev.reelsmith.workflows.messages.Scene;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.ScenePlan;
+import dev.reelsmith.workflows.messages.Score;
 import dev.reelsmith.workflows.messages.Story;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The writing steps: the story and its score, the scenes and their cohesion, and the render
- * parameters. The writer is pluggable (local by default, see {@link #local(MediaStore)}); scoring
- * and planning are the same for every writer.
+ * parameters. The writer and the judges are pluggable (local by default, see {@link
+ * #local(MediaStore)}); planning is the same for every writer. A story a writer can improve is
+ * rewritten with its score's notes at most twice, keeping the best.
  *
  * <p>Each step's result is kept in the generation's {@link Manifest} and returned from there when
  * the step runs again, so a (possibly remote, paid) writer is asked once per generation.
  *
  * <p>Input that breaks the brief's rules, or scenes that point at images that do not exist, fail
- * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way.
+ * non-retryably as {@link Failures#INVALID_BRIEF}: running again would fail the same way. A remote
+ * provider's trouble fails as its {@link ProviderException#toFailure() typed failure}.
  */
 @ActivityImpl(taskQueues = Generations.TASK_QUEUE)
 public final class CopyActivitiesImpl implements CopyActivities {
 
+  /** Each rewrite costs a writing and a judging call; two catch most fixable stories. */
+  static final int MAX_REWRITES = 2;
+
+  /** The story's drafts so far, each with its score once judged; see {@link #newStory}. */
+  private static final Manifest.Part<List<Story>> STORY_DRAFTS =
+      new Manifest.Part<>(
+          MediaLayout.MANIFEST_FOLDER + "/story_drafts.json", new TypeReference<List<Story>>() {});
+
+  /** The scenes before they are judged, so a failed judgement does not pay for them again. */
+  private static final Manifest.Part<List<Scene>> SCENE_DRAFT =
+      new Manifest.Part<>(
+          MediaLayout.MANIFEST_FOLDER + "/scene_draft.json", new TypeReference<List<Scene>>() {});
+
   private final Manifest manifest;
   private final Copywriter copywriter;
-  private final StoryScorer storyScorer;
-  private final CohesionScorer cohesionScorer;
+  private final StoryJudge storyJudge;
+  private final CohesionJudge cohesionJudge;
   private final VideoParamsPlanner planner;
 
   public CopyActivitiesImpl(
       MediaStore store,
       Copywriter copywriter,
-      StoryScorer storyScorer,
-      CohesionScorer cohesionScorer,
+      StoryJudge storyJudge,
+      CohesionJudge cohesionJudge,
       VideoParamsPlanner planner) {
     this.manifest = new Manifest(store);
     this.copywriter = copywriter;
-    this.storyScorer = storyScorer;
-    this.cohesionScorer = cohesionScorer;
+    this.storyJudge = storyJudge;
+    this.cohesionJudge = cohesionJudge;
     this.planner = planner;
   }
 
@@ -68,13 +89,15 @@ public final class CopyActivitiesImpl implements CopyActivities {
 
   @Override
   public Story writeStory(String generationId, Brief brief, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.STORY, () -> newStory(brief, images));
+    return manifest.remember(
+        generationId, Manifest.STORY, () -> newStory(generationId, brief, images));
   }
 
   @Override
   public ScenePlan planScenes(
       String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.SCENES, () -> newPlan(brief, story, images));
+    return manifest.remember(
+        generationId, Manifest.SCENES, () -> newPlan(generationId, brief, story, images));
   }
 
   @Override
@@ -83,19 +106,54 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
   }
 
-  private Story newStory(Brief brief, List<ImageAnalysis> images) {
+  /**
+   * Writes, judges and rewrites the story, recording every draft as soon as it is written or judged
+   * so that a retry (after a rate limit, say) resumes where the last attempt stopped instead of
+   * paying for the same drafts again.
+   */
+  private Story newStory(String generationId, Brief brief, List<ImageAnalysis> images) {
     check(brief, images, false);
-    Story draft = guarded(() -> copywriter.writeStory(brief, images));
-    return new Story(draft.title(), draft.beats(), storyScorer.score(brief, draft));
+    Copywriter writer = copywriter.forGeneration(generationId);
+    List<Story> drafts =
+        new ArrayList<>(manifest.read(generationId, STORY_DRAFTS).orElse(List.of()));
+    while (true) {
+      if (drafts.isEmpty()) {
+        drafts.add(guarded(() -> writer.writeStory(brief, images)));
+        manifest.write(generationId, STORY_DRAFTS, drafts);
+      }
+      Story last = drafts.get(drafts.size() - 1);
+      if (last.score() == null) {
+        Score score = guarded(() -> storyJudge.score(brief, last));
+        drafts.set(drafts.size() - 1, new Story(last.title(), last.beats(), score));
+        manifest.write(generationId, STORY_DRAFTS, drafts);
+      }
+      Story best =
+          drafts.stream().max(Comparator.comparingInt(d -> d.score().total())).orElseThrow();
+      if (drafts.size() > MAX_REWRITES) {
+        return best;
+      }
+      Optional<Story> again = guarded(() -> writer.rewriteStory(brief, images, best));
+      if (again.isEmpty()) {
+        return best;
+      }
+      drafts.add(again.get());
+      manifest.write(generationId, STORY_DRAFTS, drafts);
+    }
   }
 
-  private ScenePlan newPlan(Brief brief, Story story, List<ImageAnalysis> images) {
+  private ScenePlan newPlan(
+      String generationId, Brief brief, Story story, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (story == null || story.beats().isEmpty()) {
       throw invalid("there is no story to split into scenes", null);
     }
-    List<Scene> scenes = guarded(() -> copywriter.planScenes(brief, story, images));
-    return new ScenePlan(scenes, cohesionScorer.score(brief, scenes, images));
+    Copywriter writer = copywriter.forGeneration(generationId);
+    List<Scene> scenes =
+        manifest.remember(
+            generationId,
+            SCENE_DRAFT,
+            () -> guarded(() -> writer.planScenes(brief, story, images)));
+    return new ScenePlan(scenes, guarded(() -> cohesionJudge.score(brief, scenes, images)));
   }
 
   private List<SceneParams> newParams(Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
@@ -121,12 +179,17 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return guarded(() -> planner.plan(brief, plan.scenes(), images));
   }
 
-  /** Runs a step, turning its complaints about the input into a typed, permanent failure. */
+  /**
+   * Runs a step, turning its complaints about the input into a typed, permanent failure, and a
+   * provider's trouble into the failure that retries it (or not) as the trouble deserves.
+   */
   private static <T> T guarded(Supplier<T> step) {
     try {
       return step.get();
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage(), e);
+    } catch (ProviderException e) {
+      throw e.toFailure();
     }
   }
 

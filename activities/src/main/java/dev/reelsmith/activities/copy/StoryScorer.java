@@ -22,7 +22,39 @@ import java.util.regex.Pattern;
  * score tells the user what to fix (often the brief: no call to action costs points here). Judges
  * any writer's story the same way.
  */
-public final class StoryScorer {
+public final class StoryScorer implements StoryJudge {
+
+  /** The rubric, in the order {@link #score} grades it; LLM judges are told the same. */
+  public static final List<Criterion> RUBRIC =
+      List.of(
+          new Criterion(
+              "hook",
+              20,
+              "The first beat is a hook whose opening line is short (12 words or fewer) and speaks"
+                  + " to the viewer: you/your, a question, an exclamation, an imperative or the"
+                  + " audience."),
+          new Criterion(
+              "clarity",
+              25,
+              "Names the product, the reveal introduces it by name, says what the product is, and"
+                  + " sentences average 16 words or fewer."),
+          new Criterion(
+              "brand fit",
+              20,
+              "Reuses the description's key words, punctuation and vocabulary suit the tone, and it"
+                  + " addresses the brief's audience."),
+          new Criterion(
+              "call to action",
+              20,
+              "Ends on a call-to-action beat that uses the brief's own call to action and tells the"
+                  + " viewer what to do."),
+          new Criterion(
+              "length",
+              15,
+              "The word count is 55-95% of what a voice-over comfortably says in the ad's duration"
+                  + " at "
+                  + Arc.WORDS_PER_SECOND
+                  + " words per second."));
 
   private static final Pattern URL = Pattern.compile("(?:https?://)?(?:[\\w-]+\\.)+[a-z]{2,}\\S*");
   private static final Set<String> ACTION_VERBS =
@@ -115,6 +147,7 @@ public final class StoryScorer {
                   "ordinary"));
 
   /** Scores a story written for {@code brief}. */
+  @Override
   public Score score(Brief brief, Story story) {
     ProductFacts facts = ProductFacts.of(brief);
     List<StoryBeat> beats = story.beats();

@@ -3,6 +3,7 @@ package dev.reelsmith.activities.copy;
 import static dev.reelsmith.activities.copy.Fixtures.brief;
 import static dev.reelsmith.activities.copy.Fixtures.images;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.RubricItem;
@@ -24,6 +25,14 @@ class CohesionScorerTest {
 
   private List<Scene> localScenes(Brief brief) {
     return writer.planScenes(brief, writer.writeStory(brief, images()), images());
+  }
+
+  @Test
+  void gradesTheRubricThatLlmJudgesAreTold() {
+    assertThat(scorer.score(brief(), localScenes(brief()), images()).rubric())
+        .extracting(RubricItem::criterion, RubricItem::maxPoints)
+        .containsExactlyElementsOf(
+            CohesionScorer.RUBRIC.stream().map(c -> tuple(c.name(), c.maxPoints())).toList());
   }
 
   @ParameterizedTest

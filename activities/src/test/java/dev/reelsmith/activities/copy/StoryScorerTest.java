@@ -3,6 +3,7 @@ package dev.reelsmith.activities.copy;
 import static dev.reelsmith.activities.copy.Fixtures.brief;
 import static dev.reelsmith.activities.copy.Fixtures.images;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.RubricItem;
@@ -23,6 +24,14 @@ class StoryScorerTest {
 
   private Score scoreLocal(Brief brief) {
     return scorer.score(brief, writer.writeStory(brief, images()));
+  }
+
+  @Test
+  void gradesTheRubricThatLlmJudgesAreTold() {
+    assertThat(scoreLocal(brief()).rubric())
+        .extracting(RubricItem::criterion, RubricItem::maxPoints)
+        .containsExactlyElementsOf(
+            StoryScorer.RUBRIC.stream().map(c -> tuple(c.name(), c.maxPoints())).toList());
   }
 
   @ParameterizedTest

@@ -1,7 +1,6 @@
 package dev.reelsmith.api.temporal;
 
 import dev.reelsmith.activities.LocalPipeline;
-import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.images.ImageActivitiesImpl;
 import dev.reelsmith.activities.render.RenderActivitiesImpl;
 import dev.reelsmith.activities.render.SceneRenderer;
@@ -38,11 +37,6 @@ public class WorkerSetup {
   @Bean
   ImageActivitiesImpl imageActivities(MediaStore store) {
     return LocalPipeline.images(store);
-  }
-
-  @Bean
-  CopyActivitiesImpl copyActivities(MediaStore store) {
-    return LocalPipeline.copy(store);
   }
 
   /** Scenes are drawn by the renderer {@code VideoProviders} chooses. */
