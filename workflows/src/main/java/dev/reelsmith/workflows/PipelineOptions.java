@@ -18,10 +18,14 @@ final class PipelineOptions {
           .setRetryOptions(retries(3, Duration.ofSeconds(1)))
           .build();
 
-  /** Writing steps may call a remote LLM that is slow or briefly unavailable. */
+  /**
+   * Writing steps may call a remote LLM that is slow or briefly unavailable: a story with two
+   * rewrites is six calls, and a local model on a CPU takes a minute for one. Drafts are kept as
+   * they come, so an attempt that times out resumes rather than pays again.
+   */
   static final ActivityOptions COPY =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(3))
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(retries(4, Duration.ofSeconds(2)))
           .build();
 
