@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.testing.AppTest;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +107,6 @@ class LocalCostTest {
     body.part("brief", BRIEF, MediaType.APPLICATION_JSON);
     body.part("images", new FileSystemResource(TestImages.jpegPhoto(files)));
 
-    AtomicReference<String> id = new AtomicReference<>();
     http.post()
         .uri("/api/master-mode/generations")
         .contentType(MediaType.MULTIPART_FORM_DATA)
@@ -122,13 +120,6 @@ class LocalCostTest {
         .jsonPath("$.estimate.within_budget")
         .isEqualTo(true)
         .jsonPath("$.generation_id")
-        .value(value -> id.set((String) value));
-
-    // Only the answer matters here; the render would just keep the machine busy.
-    http.post()
-        .uri("/api/master-mode/generations/{id}/cancel", id.get())
-        .exchange()
-        .expectStatus()
-        .isAccepted();
+        .isNotEmpty();
   }
 }

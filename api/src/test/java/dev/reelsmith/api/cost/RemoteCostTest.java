@@ -36,6 +36,7 @@ import org.springframework.web.reactive.function.BodyInserters;
       "reelsmith.openai.api-key=test-key",
       "reelsmith.openai.llm-model=test-llm",
       "reelsmith.openai.tts-model=test-tts",
+      "reelsmith.fal.key=test-key",
       "reelsmith.fal.model=test/video",
       "reelsmith.prices.llm.models.test-llm.input-per-million=1.00",
       "reelsmith.prices.llm.models.test-llm.output-per-million=2.00",
