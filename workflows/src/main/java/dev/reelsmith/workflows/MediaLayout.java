@@ -52,6 +52,11 @@ public final class MediaLayout {
     return String.format(Locale.ROOT, "scene_videos/scene_%02d.jpg", index);
   }
 
+  /** A scene's voice-over, e.g. {@code voice/scene_01.wav}. */
+  public static String narration(int index) {
+    return String.format(Locale.ROOT, "voice/scene_%02d.wav", index);
+  }
+
   /** The manifest part of one rendered scene, e.g. {@code manifest/scene_01.json}. */
   public static String manifestScene(int index) {
     return String.format(Locale.ROOT, "%s/scene_%02d.json", MANIFEST_FOLDER, index);

@@ -1,8 +1,12 @@
 package dev.reelsmith.activities.copy;
 
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.activities.voice.FreeTtsSpeaker;
+import dev.reelsmith.activities.voice.Narrator;
+import dev.reelsmith.activities.voice.Narrator.Narration;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
@@ -15,8 +19,10 @@ import dev.reelsmith.workflows.messages.Scene;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.ScenePlan;
 import dev.reelsmith.workflows.messages.Story;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,18 +48,21 @@ public final class CopyActivitiesImpl implements CopyActivities {
   private final StoryScorer storyScorer;
   private final CohesionScorer cohesionScorer;
   private final VideoParamsPlanner planner;
+  private final Narrator narrator;
 
   public CopyActivitiesImpl(
       MediaStore store,
       Copywriter copywriter,
       StoryScorer storyScorer,
       CohesionScorer cohesionScorer,
-      VideoParamsPlanner planner) {
+      VideoParamsPlanner planner,
+      Narrator narrator) {
     this.manifest = new Manifest(store);
     this.copywriter = copywriter;
     this.storyScorer = storyScorer;
     this.cohesionScorer = cohesionScorer;
     this.planner = planner;
+    this.narrator = narrator;
   }
 
   /** The offline default: {@link LocalCopywriter} with the standard scorers and planner. */
@@ -63,7 +72,8 @@ public final class CopyActivitiesImpl implements CopyActivities {
         new LocalCopywriter(),
         new StoryScorer(),
         new CohesionScorer(),
-        new VideoParamsPlanner());
+        new VideoParamsPlanner(),
+        new Narrator(store, new FreeTtsSpeaker()));
   }
 
   @Override
@@ -80,7 +90,8 @@ public final class CopyActivitiesImpl implements CopyActivities {
   @Override
   public List<SceneParams> prepareVideoParams(
       String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
+    return manifest.remember(
+        generationId, Manifest.PARAMS, () -> newParams(generationId, brief, plan, images));
   }
 
   private Story newStory(Brief brief, List<ImageAnalysis> images) {
@@ -98,7 +109,8 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return new ScenePlan(scenes, cohesionScorer.score(brief, scenes, images));
   }
 
-  private List<SceneParams> newParams(Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+  private List<SceneParams> newParams(
+      String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (plan == null || plan.scenes().isEmpty()) {
       throw invalid("there are no scenes to prepare", null);
@@ -118,7 +130,18 @@ public final class CopyActivitiesImpl implements CopyActivities {
             null);
       }
     }
-    return guarded(() -> planner.plan(brief, plan.scenes(), images));
+    List<Narration> narrations = narrate(generationId, plan.scenes());
+    return guarded(() -> planner.plan(brief, plan.scenes(), images, narrations));
+  }
+
+  private List<Narration> narrate(String generationId, List<Scene> scenes) {
+    try {
+      return narrator.narrate(generationId, scenes);
+    } catch (ProviderException e) {
+      throw e.toFailure();
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
   }
 
   /** Runs a step, turning its complaints about the input into a typed, permanent failure. */

@@ -1,6 +1,7 @@
 package dev.reelsmith.activities.copy;
 
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.voice.Narrator.Narration;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.CameraMove;
 import dev.reelsmith.workflows.messages.CameraMove.Easing;
@@ -45,18 +46,38 @@ public final class VideoParamsPlanner {
   /** A transition may take at most this share of the shorter of the two scenes it joins. */
   private static final double MAX_TRANSITION_SHARE = 0.4;
 
+  /** Silence after a scene's voice-over before the next scene's begins. */
+  public static final double NARRATION_PAUSE_SECONDS = 0.4;
+
   private static final String DARK_TEXT = "#111111";
   private static final String LIGHT_TEXT = "#FFFFFF";
 
-  /** Render parameters for each scene, in order. */
+  /** Render parameters for each scene, in order, without a voice-over. */
   public List<SceneParams> plan(Brief brief, List<Scene> scenes, List<ImageAnalysis> images) {
+    return plan(brief, scenes, images, List.of());
+  }
+
+  /**
+   * Render parameters for each scene, in order, each scene long enough for its voice-over (see
+   * {@link #minimumFrames}).
+   */
+  public List<SceneParams> plan(
+      Brief brief, List<Scene> scenes, List<ImageAnalysis> images, List<Narration> narrations) {
     if (scenes.isEmpty()) {
       throw new IllegalArgumentException("there are no scenes to plan");
     }
     int width = brief.width();
     int height = brief.height();
     Tone tone = brief.tone() == null ? Tone.WARM : brief.tone();
-    int[] content = contentFrames(scenes, brief.durationSeconds() * FPS);
+    Narration[] voice = new Narration[scenes.size()];
+    for (Narration narration : narrations) {
+      for (int i = 0; i < scenes.size(); i++) {
+        if (scenes.get(i).index() == narration.index()) {
+          voice[i] = narration;
+        }
+      }
+    }
+    int[] content = contentFrames(scenes, brief.durationSeconds() * FPS, minimumFrames(voice));
     int[] transitions = new int[scenes.size()];
     List<Transition> kinds = new ArrayList<>();
     for (int i = 0; i < scenes.size() - 1; i++) {
@@ -98,7 +119,9 @@ public final class VideoParamsPlanner {
               i < scenes.size() - 1 ? kinds.get(i) : null,
               background,
               prompt(brief, scene, image, camera, layout, tone, seconds),
-              Seeds.of(briefSeed, scene.index(), scene.imageIndex()) & Long.MAX_VALUE));
+              Seeds.of(briefSeed, scene.index(), scene.imageIndex()) & Long.MAX_VALUE,
+              voice[i] == null ? null : voice[i].path(),
+              voice[i] == null ? null : voice[i].seconds()));
     }
     return List.copyOf(params);
   }
@@ -106,10 +129,28 @@ public final class VideoParamsPlanner {
   // ------------------------------------------------------------------ timing
 
   /**
-   * Whole frames per scene in proportion to the scenes' durations (equal shares when they give
-   * none), adding up exactly to {@code total}.
+   * A scene's voice-over plays from the scene's start (its incoming transition) until the next
+   * scene starts, and needs a breath after it so lines never run together. This is a floor on the
+   * scene's own frames; with no voice-over, a scene needs one frame.
    */
-  static int[] contentFrames(List<Scene> scenes, int total) {
+  static int[] minimumFrames(Narration[] voice) {
+    int[] minimum = new int[voice.length];
+    for (int i = 0; i < voice.length; i++) {
+      minimum[i] =
+          voice[i] == null
+              ? 1
+              : (int) Math.ceil((voice[i].seconds() + NARRATION_PAUSE_SECONDS) * FPS);
+    }
+    return minimum;
+  }
+
+  /**
+   * Whole frames per scene in proportion to the scenes' durations (equal shares when they give
+   * none), adding up exactly to {@code total}, and each at least its {@code minimum}. Scenes whose
+   * share would be too short get their minimum and the others share what is left. When the minimums
+   * alone exceed {@code total}, every scene gets its minimum and the sum is longer than asked.
+   */
+  static int[] contentFrames(List<Scene> scenes, int total, int[] minimum) {
     int n = scenes.size();
     double[] weights = new double[n];
     double sum = 0;
@@ -120,15 +161,43 @@ public final class VideoParamsPlanner {
     }
     if (sum == 0) {
       Arrays.fill(weights, 1);
-      sum = n;
+    }
+    if (Arrays.stream(minimum).sum() >= total) {
+      return minimum.clone();
+    }
+    // Fix the scenes whose proportional share is under their minimum, until none is.
+    boolean[] fixed = new boolean[n];
+    double[] exact = new double[n];
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      double free = total;
+      double freeWeight = 0;
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
+          free -= minimum[i];
+        } else {
+          freeWeight += weights[i];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
+          exact[i] = minimum[i];
+        } else {
+          exact[i] = freeWeight == 0 ? free / n : free * weights[i] / freeWeight;
+          if (exact[i] < minimum[i]) {
+            fixed[i] = true;
+            changed = true;
+          }
+        }
+      }
     }
     int[] frames = new int[n];
     double[] remainders = new double[n];
     int assigned = 0;
     for (int i = 0; i < n; i++) {
-      double exact = total * weights[i] / sum;
-      frames[i] = (int) Math.floor(exact);
-      remainders[i] = exact - frames[i];
+      frames[i] = (int) Math.floor(exact[i]);
+      remainders[i] = exact[i] - frames[i];
       assigned += frames[i];
     }
     List<Integer> order = new ArrayList<>();

@@ -242,7 +242,9 @@ public class RenderActivitiesImpl implements RenderActivities {
             Failures.STITCH_FAILED,
             "Scene " + p.index() + " has parameters but no rendered video; render it again.");
       }
-      joined.add(new Stitcher.Scene(resolve(generationId, video.path(), p.index()), p));
+      Path narration =
+          p.narrationPath() == null ? null : store.path(generationId, p.narrationPath());
+      joined.add(new Stitcher.Scene(resolve(generationId, video.path(), p.index()), p, narration));
     }
     return joined;
   }
