@@ -67,13 +67,20 @@ public final class CopyActivitiesImpl implements CopyActivities {
 
   /** The offline default: {@link LocalCopywriter} with the standard scorers and planner. */
   public static CopyActivitiesImpl local(MediaStore store) {
+    return local(store, new Narrator(store, new FreeTtsSpeaker()));
+  }
+
+  /**
+   * {@link LocalCopywriter} with the standard scorers and planner, narrated by {@code narrator}.
+   */
+  public static CopyActivitiesImpl local(MediaStore store, Narrator narrator) {
     return new CopyActivitiesImpl(
         store,
         new LocalCopywriter(),
         new StoryScorer(),
         new CohesionScorer(),
         new VideoParamsPlanner(),
-        new Narrator(store, new FreeTtsSpeaker()));
+        narrator);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.reelsmith.activities.render.RenderActivitiesImpl;
 import dev.reelsmith.activities.render.SceneRenderer;
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.activities.voice.Narrator;
 import dev.reelsmith.api.ReelsmithProperties;
 import dev.reelsmith.workflows.AdmissionActivitiesImpl;
 import dev.reelsmith.workflows.GenerationWorkers;
@@ -42,8 +43,8 @@ public class WorkerSetup {
   }
 
   @Bean
-  CopyActivitiesImpl copyActivities(MediaStore store) {
-    return LocalPipeline.copy(store);
+  CopyActivitiesImpl copyActivities(MediaStore store, Narrator narrator) {
+    return CopyActivitiesImpl.local(store, narrator);
   }
 
   /** Draws each scene's video; the local renderer needs no network and no keys. */
