@@ -37,6 +37,11 @@ public final class MediaLayout {
     return String.format(Locale.ROOT, "uploads/image_%02d.%s", index, extension);
   }
 
+  /** The user's music file, e.g. {@code uploads/music.mp3}. */
+  public static String music(String extension) {
+    return "uploads/music." + extension;
+  }
+
   /** The upright, downscaled copy of a reference image that renderers read. */
   public static String reference(int index) {
     return String.format(Locale.ROOT, "references/ref_%02d.png", index);

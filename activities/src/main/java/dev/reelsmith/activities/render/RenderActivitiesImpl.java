@@ -198,7 +198,7 @@ public class RenderActivitiesImpl implements RenderActivities {
             file ->
                 stitcher.stitch(
                     joined,
-                    brief.tone(),
+                    new Stitcher.Music(brief.tone(), music(generationId)),
                     file,
                     (done, count, written, total) ->
                         heartbeats.beat(
@@ -216,6 +216,21 @@ public class RenderActivitiesImpl implements RenderActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /** The music file uploaded with the brief, or null for a music bed in the brief's tone. */
+  private Path music(String generationId) {
+    String music =
+        manifest.read(generationId, Manifest.GENERATION).map(Manifest.Created::music).orElse(null);
+    if (music == null) {
+      return null;
+    }
+    if (!store.exists(generationId, music)) {
+      throw new PermanentRenderException(
+          Failures.MISSING_ARTEFACT,
+          "The music uploaded with the brief (" + music + ") is missing; start a new ad with it.");
+    }
+    return store.path(generationId, music);
   }
 
   /** Scenes in order with their parameters; every scene must have exactly one of each. */
