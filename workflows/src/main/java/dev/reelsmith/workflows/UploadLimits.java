@@ -20,9 +20,6 @@ public final class UploadLimits {
   /** A music file: a few minutes of MP3, or a minute of WAV at CD quality. */
   public static final long MAX_MUSIC_BYTES = 20L * 1024 * 1024;
 
-  /** Music longer than this is not background for an ad of a minute at most. */
-  public static final int MAX_MUSIC_SECONDS = 10 * 60;
-
   /** Music files accepted, by extension; their contents are decoded to check them. */
   public static final Set<String> MUSIC_EXTENSIONS =
       Set.of("wav", "mp3", "m4a", "aac", "ogg", "oga", "opus");
@@ -34,11 +31,11 @@ public final class UploadLimits {
   public static final int MAX_PARTS = 16;
 
   /**
-   * One whole upload: ten images and a music file at their limits, the brief, and a megabyte for
-   * the parts' headers. A request announcing more is refused before a byte of its body is read.
+   * One whole upload: ten images at their limits, the brief, and a megabyte for the parts' headers.
+   * A request announcing more is refused before a byte of its body is read; music counts against it
+   * too, so ten images at their limit leave no room for music.
    */
-  public static final long MAX_UPLOAD_BYTES =
-      MAX_IMAGES * MAX_IMAGE_BYTES + MAX_MUSIC_BYTES + 1024 * 1024;
+  public static final long MAX_UPLOAD_BYTES = MAX_IMAGES * MAX_IMAGE_BYTES + 1024 * 1024;
 
   /**
    * The longest file name kept to show an image by; a longer one is cut. Names are for people only:

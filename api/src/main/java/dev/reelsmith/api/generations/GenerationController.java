@@ -145,7 +145,11 @@ public class GenerationController {
         .flatMap(
             upload ->
                 generations.start(
-                    caller.getName(), upload.generationId(), upload.brief(), upload.images()))
+                    caller.getName(),
+                    upload.generationId(),
+                    upload.brief(),
+                    upload.images(),
+                    upload.music()))
         .map(Created::of)
         .map(
             created ->
