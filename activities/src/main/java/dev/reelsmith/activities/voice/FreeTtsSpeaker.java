@@ -1,14 +1,18 @@
 package dev.reelsmith.activities.voice;
 
 import com.sun.speech.freetts.Voice;
-import com.sun.speech.freetts.audio.SingleFileAudioPlayer;
+import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /**
  * The offline voice: FreeTTS's {@code kevin16}, a 16 kHz diphone voice shipped inside its jar. No
@@ -55,22 +59,102 @@ public final class FreeTtsSpeaker implements Speaker {
   @Override
   public synchronized void speak(String text, Path file) throws IOException {
     Voice voice = voice();
-    String name = file.getFileName().toString();
-    if (!name.endsWith(".wav")) {
-      throw new IllegalArgumentException("FreeTTS writes WAV files, not " + name);
-    }
-    // The player adds the extension itself.
-    String base = file.toString().substring(0, file.toString().length() - ".wav".length());
-    SingleFileAudioPlayer player = new SingleFileAudioPlayer(base, AudioFileFormat.Type.WAVE);
+    WavCollector player = new WavCollector();
     voice.setAudioPlayer(player);
-    boolean spoken;
-    try {
-      spoken = voice.speak(text);
-    } finally {
-      player.close();
-    }
-    if (!spoken || !Files.isRegularFile(file) || Files.size(file) <= 44) {
+    if (!voice.speak(text) || player.pcm.size() == 0 || player.format == null) {
       throw new IOException("FreeTTS could not speak the narration");
     }
+    byte[] pcm = player.pcm.toByteArray();
+    try (AudioInputStream audio =
+        new AudioInputStream(
+            new ByteArrayInputStream(pcm),
+            player.format,
+            pcm.length / player.format.getFrameSize())) {
+      AudioSystem.write(audio, AudioFileFormat.Type.WAVE, file.toFile());
+    }
+  }
+
+  /**
+   * Keeps what the voice says in memory. FreeTTS's own file player announces every file on standard
+   * output; a worker's log has no use for that.
+   */
+  private static final class WavCollector implements AudioPlayer {
+    final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+    AudioFormat format;
+    private float volume = 1;
+
+    @Override
+    public void setAudioFormat(AudioFormat format) {
+      this.format = format;
+    }
+
+    @Override
+    public AudioFormat getAudioFormat() {
+      return format;
+    }
+
+    @Override
+    public boolean write(byte[] audioData) {
+      return write(audioData, 0, audioData.length);
+    }
+
+    @Override
+    public boolean write(byte[] audioData, int offset, int size) {
+      pcm.write(audioData, offset, size);
+      return true;
+    }
+
+    @Override
+    public float getVolume() {
+      return volume;
+    }
+
+    @Override
+    public void setVolume(float volume) {
+      this.volume = volume;
+    }
+
+    // A file has no device to pause, drain or time.
+    @Override
+    public void pause() {}
+
+    @Override
+    public void resume() {}
+
+    @Override
+    public void reset() {}
+
+    @Override
+    public boolean drain() {
+      return true;
+    }
+
+    @Override
+    public void begin(int size) {}
+
+    @Override
+    public boolean end() {
+      return true;
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public long getTime() {
+      return 0;
+    }
+
+    @Override
+    public void resetTime() {}
+
+    @Override
+    public void startFirstSampleTimer() {}
+
+    @Override
+    public void showMetrics() {}
   }
 }

@@ -20,7 +20,10 @@ import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.StoryBeat.Role;
 import dev.reelsmith.workflows.messages.Tone;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,7 @@ class VoiceOverAdTest {
   private static List<Narrator.Narration> narrations;
   private static List<SceneParams> params;
   private static Path ad;
+  private static final List<Stitcher.Scene> rendered = new ArrayList<>();
 
   private static Brief brief(int seconds) {
     return new Brief(
@@ -87,7 +95,6 @@ class VoiceOverAdTest {
     narrations = new Narrator(store, new FreeTtsSpeaker()).narrate(ID, scenes);
     params = new VideoParamsPlanner().plan(brief(SECONDS), scenes, images(), narrations);
     BufferedImage[] photos = {TestImages.photo(480, 300), TestImages.cutOut(400, 300)};
-    List<Stitcher.Scene> rendered = new ArrayList<>();
     for (SceneParams p : params) {
       Path image = store.path(ID, MediaLayout.reference(p.index()));
       image.getParent().toFile().mkdirs();
@@ -174,6 +181,52 @@ class VoiceOverAdTest {
       lufs = Double.parseDouble(integrated.group(1));
     }
     assertThat(lufs).isCloseTo(Loudness.TARGET_LUFS, within(1.0));
+  }
+
+  @Test
+  void theUsersMusicPlaysUnderTheVoiceAndDucksWhileItSpeaks() throws IOException {
+    Path music = root.resolve("music.wav");
+    int rate = 44_100;
+    int n = 20 * rate;
+    ByteBuffer pcm = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < n; i++) {
+      short v = (short) (8000 * Math.sin(2 * Math.PI * 250 * i / rate));
+      pcm.putShort(v).putShort(v);
+    }
+    AudioSystem.write(
+        new AudioInputStream(
+            new ByteArrayInputStream(pcm.array()), new AudioFormat(rate, 16, 2, true, false), n),
+        AudioFileFormat.Type.WAVE,
+        music.toFile());
+    Path withMusic = root.resolve("with-music.mp4");
+
+    new Stitcher()
+        .stitch(rendered, new Stitcher.Music(Tone.WARM, music), withMusic, (a, b, c, d) -> {});
+
+    float[][] mix = AudioDecoder.decode(withMusic, SECONDS + 1);
+    double speaking = level(mix, 250, 0.5, narrations.get(0).seconds() - 0.2);
+    double secondLineEnds =
+        params.get(0).durationSeconds()
+            - params.get(0).transition().durationSeconds()
+            + narrations.get(1).seconds();
+    double quiet = level(mix, 250, secondLineEnds + 0.6, SECONDS - 2);
+    assertThat(quiet).as("the music between and after the lines").isGreaterThan(0.01);
+    assertThat(20 * Math.log10(speaking / quiet)).isCloseTo(-10, within(2.0));
+  }
+
+  /** The amplitude of {@code frequency} in the left channel between two times (a DFT bin). */
+  private static double level(float[][] mix, double frequency, double from, double to) {
+    int rate = AudioDecoder.SAMPLE_RATE;
+    int start = (int) (from * rate);
+    int end = (int) (to * rate);
+    double re = 0;
+    double im = 0;
+    for (int i = start; i < end; i++) {
+      double phase = 2 * Math.PI * frequency * i / rate;
+      re += mix[0][i] * Math.cos(phase);
+      im += mix[0][i] * Math.sin(phase);
+    }
+    return 2 * Math.hypot(re, im) / (end - start);
   }
 
   @Test
