@@ -8,12 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.MediaLayout;
+import dev.reelsmith.workflows.messages.Brief;
+import dev.reelsmith.workflows.messages.ImageAnalysis;
+import dev.reelsmith.workflows.messages.ScenePlan;
+import dev.reelsmith.workflows.messages.Story;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -203,6 +213,44 @@ class OpenAiSpeakerTest {
                   .contains("Input text violates our usage policies")
                   .doesNotContain(KEY);
             });
+  }
+
+  @Test
+  void theParamsStepFailsForGoodWithTheProvidersWordsWhenNarrationIsRefused() {
+    LocalMediaStore store = new LocalMediaStore(root);
+    TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+    try {
+      environment.registerActivitiesImplementations(
+          CopyActivitiesImpl.local(store, new Narrator(store, speaker())));
+      CopyActivities copy =
+          environment.newActivityStub(
+              CopyActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(1))
+                  .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                  .build());
+      Brief brief = VoiceOverAdTest.brief(15);
+      List<ImageAnalysis> images = VoiceOverAdTest.images();
+      Story story = copy.writeStory(generationId, brief, images);
+      ScenePlan plan = copy.planScenes(generationId, brief, story, images);
+      script.add(error(400, "Input text violates our usage policies"));
+
+      assertThatThrownBy(() -> copy.prepareVideoParams(generationId, brief, plan, images))
+          .isInstanceOf(ActivityFailure.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure -> {
+                assertThat(failure.getType()).isEqualTo(Failures.PROVIDER_REJECTED.name());
+                assertThat(failure.isNonRetryable()).isTrue();
+                assertThat(failure.getOriginalMessage())
+                    .contains("Input text violates our usage policies")
+                    .doesNotContain(KEY);
+              });
+      assertThat(bodies).hasSize(1);
+    } finally {
+      environment.close();
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ class VoiceOverAdTest {
   private static Path ad;
   private static final List<Stitcher.Scene> rendered = new ArrayList<>();
 
-  private static Brief brief(int seconds) {
+  static Brief brief(int seconds) {
     return new Brief(
         "Aurora Cold Brew",
         "Slow-steeped cold brew coffee.",
@@ -64,7 +64,7 @@ class VoiceOverAdTest {
         AspectRatio.PORTRAIT,
         Resolution.HD,
         List.of(),
-        2);
+        3);
   }
 
   private static List<Scene> scenes(String firstLine) {
@@ -80,7 +80,7 @@ class VoiceOverAdTest {
             2));
   }
 
-  private static List<ImageAnalysis> images() {
+  static List<ImageAnalysis> images() {
     ImageAnalyzer analyzer = new ImageAnalyzer();
     return List.of(
         analyzer.analyze(1, MediaLayout.reference(1), TestImages.photo(480, 300)),
