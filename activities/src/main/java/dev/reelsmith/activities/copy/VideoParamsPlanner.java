@@ -27,9 +27,11 @@ import java.util.Locale;
  *
  * <p>Durations are planned in whole frames so the ad lasts exactly what the brief asks: each scene
  * but the last runs on into the next by its transition, so the sum of scene durations less the sum
- * of transitions is {@code brief.durationSeconds()} to the frame. Camera moves frame the image's
- * salient region, mapped from image to canvas coordinates for the chosen framing, and stay within
- * {@link #MIN_ZOOM}–{@link #MAX_ZOOM} with the view inside the canvas.
+ * of transitions is {@code brief.durationSeconds()} to the frame. A scene with a voice-over lasts
+ * at least its narration and a breath; the others share what is left. When the narration alone is
+ * longer than the brief's duration, the ad grows to fit it rather than cut a line short. Camera
+ * moves frame the image's salient region, mapped from image to canvas coordinates for the chosen
+ * framing, and stay within {@link #MIN_ZOOM}–{@link #MAX_ZOOM} with the view inside the canvas.
  */
 public final class VideoParamsPlanner {
 
