@@ -225,6 +225,17 @@ describe('NewAdPage', () => {
     expect((FakeXhr.requests[0]!.body!.getAll('images') as File[])).toHaveLength(2);
   });
 
+  it('asks for subtitles only when they are ticked', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    expect(screen.getByLabelText('Subtitles')).not.toBeChecked();
+    await user.click(screen.getByLabelText('Subtitles'));
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+
+    const brief = JSON.parse(await (FakeXhr.requests[0]!.body!.get('brief') as Blob).text());
+    expect(brief.subtitles).toBe(true);
+  });
+
   it('sends no music part when none is chosen', async () => {
     const user = openForm();
     await fillValidBrief(user);

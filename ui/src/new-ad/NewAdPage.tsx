@@ -413,7 +413,7 @@ export function NewAdPage() {
 
         <section className="panel form-section" aria-labelledby="music-heading">
           <h2 id="music-heading" className="legend">
-            Music
+            Sound
           </h2>
           <Field
             id="music"
@@ -435,6 +435,22 @@ export function NewAdPage() {
               />
             )}
           </Field>
+          <div className="field">
+            <label className="field__label" htmlFor="subtitles">
+              <input
+                id="subtitles"
+                type="checkbox"
+                aria-describedby="subtitles-hint"
+                checked={draft.subtitles}
+                disabled={sending}
+                onChange={(event) => update('subtitles', event.target.checked)}
+              />{' '}
+              Subtitles
+            </label>
+            <p className="field__hint" id="subtitles-hint">
+              Optional. Shows the voice-over’s words on screen while they are spoken.
+            </p>
+          </div>
         </section>
 
         <div className="form-submit">

@@ -51,6 +51,9 @@ public final class VideoParamsPlanner {
   /** Silence after a scene's voice-over before the next scene's begins. */
   public static final double NARRATION_PAUSE_SECONDS = 0.4;
 
+  /** Subtitle text size as a share of the short side: readable on a phone, under the caption. */
+  private static final double SUBTITLE_SIZE = 0.04;
+
   private static final String DARK_TEXT = "#111111";
   private static final String LIGHT_TEXT = "#FFFFFF";
 
@@ -107,6 +110,20 @@ public final class VideoParamsPlanner {
               height,
               scene.role() == Role.BENEFIT ? benefit++ : i);
       Caption caption = caption(scene, brief, tone, image, camera, seconds);
+      Caption subtitle =
+          brief.wantsSubtitles() && voice[i] != null ? subtitle(scene.narration()) : null;
+      if (subtitle != null && caption.placement() == Caption.Placement.LOWER_THIRD) {
+        // The subtitle takes the bottom; the caption moves out of its way.
+        caption =
+            new Caption(
+                caption.text(),
+                Caption.Placement.TOP,
+                caption.textColor(),
+                caption.panelColor(),
+                caption.accentColor(),
+                caption.sizeRatio(),
+                caption.appearSeconds());
+      }
       String background = background(brief, image);
       params.add(
           new SceneParams(
@@ -123,7 +140,8 @@ public final class VideoParamsPlanner {
               prompt(brief, scene, image, camera, layout, tone, seconds),
               Seeds.of(briefSeed, scene.index(), scene.imageIndex()) & Long.MAX_VALUE,
               voice[i] == null ? null : voice[i].path(),
-              voice[i] == null ? null : voice[i].seconds()));
+              voice[i] == null ? null : voice[i].seconds(),
+              subtitle));
     }
     return List.copyOf(params);
   }
@@ -422,6 +440,18 @@ public final class VideoParamsPlanner {
         accent,
         Math.round(clamp(size, 0.055, 0.07) * 1000) / 1000.0,
         Math.min(appear, seconds / 4));
+  }
+
+  /** The narration as subtitles: small white text on black, in the lower third, at once. */
+  private static Caption subtitle(String narration) {
+    return new Caption(
+        narration.strip(),
+        Caption.Placement.LOWER_THIRD,
+        LIGHT_TEXT,
+        "#000000",
+        "#000000",
+        SUBTITLE_SIZE,
+        0);
   }
 
   /**

@@ -67,7 +67,7 @@ class VoiceOverAdTest {
         3);
   }
 
-  private static List<Scene> scenes(String firstLine) {
+  static List<Scene> scenes(String firstLine) {
     return List.of(
         new Scene(1, Role.HOOK, firstLine, "Better mornings", "a bottle", 2, 1),
         new Scene(

@@ -22,6 +22,8 @@ import jakarta.annotation.Nullable;
  *     the scene does (with its incoming transition). Null without a voice-over, and in histories
  *     recorded before Reelsmith had one
  * @param narrationSeconds how long the voice-over lasts; null when there is none
+ * @param subtitle the voice-over's words, shown from the scene's start until the voice-over ends;
+ *     null unless the brief asks for subtitles
  */
 public record SceneParams(
     int index,
@@ -37,7 +39,8 @@ public record SceneParams(
     String prompt,
     long seed,
     @JsonProperty("narration_path") @Nullable String narrationPath,
-    @JsonProperty("narration_seconds") @Nullable Double narrationSeconds) {
+    @JsonProperty("narration_seconds") @Nullable Double narrationSeconds,
+    @Nullable Caption subtitle) {
 
   /** Parameters of a scene without a voice-over. */
   public SceneParams(
@@ -66,6 +69,7 @@ public record SceneParams(
         backgroundColor,
         prompt,
         seed,
+        null,
         null,
         null);
   }
