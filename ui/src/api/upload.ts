@@ -8,13 +8,14 @@ export interface Upload {
 }
 
 /**
- * Starts a generation. XMLHttpRequest rather than fetch because only it reports how much of the
+ * Starts a generation, with an optional music file to play under the voice-over. XMLHttpRequest rather than fetch because only it reports how much of the
  * request body has been sent, which is what a person waiting on 10 large photos wants to see.
  */
 export function createGeneration(
   brief: BriefRequest,
   images: readonly File[],
   onProgress: (fraction: number) => void,
+  music: File | null = null,
 ): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<Created>((resolve, reject) => {
@@ -22,6 +23,9 @@ export function createGeneration(
     body.append('brief', new Blob([JSON.stringify(brief)], { type: 'application/json' }), 'brief.json');
     for (const image of images) {
       body.append('images', image, image.name);
+    }
+    if (music) {
+      body.append('music', music, music.name);
     }
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && event.total > 0) {

@@ -213,6 +213,67 @@ describe('NewAdPage', () => {
     expect(screen.getByLabelText('Product name')).not.toHaveAttribute('aria-invalid');
   });
 
+  it('sends the chosen music file with the brief and the images', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    const song = new File([new Uint8Array(16)], 'jingle.mp3', { type: 'audio/mpeg' });
+    await user.upload(screen.getByLabelText('Music file'), song);
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+
+    const sent = FakeXhr.requests[0]!.body!.get('music') as File;
+    expect(sent.name).toBe('jingle.mp3');
+    expect((FakeXhr.requests[0]!.body!.getAll('images') as File[])).toHaveLength(2);
+  });
+
+  it('asks for subtitles only when they are ticked', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    expect(screen.getByLabelText('Subtitles')).not.toBeChecked();
+    await user.click(screen.getByLabelText('Subtitles'));
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+
+    const brief = JSON.parse(await (FakeXhr.requests[0]!.body!.get('brief') as Blob).text());
+    expect(brief.subtitles).toBe(true);
+  });
+
+  it('sends no music part when none is chosen', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+    expect(FakeXhr.requests[0]!.body!.has('music')).toBe(false);
+  });
+
+  it('refuses a file that is not music, or is too large, before sending anything', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    await user.upload(screen.getByLabelText('Music file'), new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+    expect(FakeXhr.requests).toHaveLength(0);
+    expect(screen.getByLabelText('Music file')).toHaveAccessibleDescription(/Choose a WAV, MP3, AAC \(M4A\) or Ogg file\./);
+
+    const huge = new File([new Uint8Array(8)], 'long.wav', { type: 'audio/wav' });
+    Object.defineProperty(huge, 'size', { value: 21 * 1024 * 1024 });
+    await user.upload(screen.getByLabelText('Music file'), huge);
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+    expect(FakeXhr.requests).toHaveLength(0);
+    expect(screen.getByLabelText('Music file')).toHaveAccessibleDescription(/at most 20 MB/);
+  });
+
+  it('shows the server’s refusal of the music (415) on the music field, not the images', async () => {
+    const user = openForm();
+    await fillValidBrief(user);
+    await user.upload(screen.getByLabelText('Music file'), new File(['x'], 'song.mp3', { type: 'audio/mpeg' }));
+    await user.click(screen.getByRole('button', { name: 'Create ad' }));
+    await FakeXhr.requests[0]!.respond(415, {
+      title: 'Unsupported music',
+      status: 415,
+      detail: '"song.mp3" is not a music file Reelsmith can use: it could not be decoded as audio.',
+      errors: [{ field: 'music', message: 'must be WAV, MP3, AAC or Ogg audio' }],
+    });
+    await waitFor(() => expect(screen.getByLabelText('Music file')).toHaveAccessibleDescription(/Must be WAV, MP3, AAC or Ogg audio\./));
+    expect(screen.getByLabelText('Reference images')).not.toHaveAttribute('aria-invalid');
+  });
+
   it('shows a refused image (413) on the images field', async () => {
     const user = openForm();
     await fillValidBrief(user);

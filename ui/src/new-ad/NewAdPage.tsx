@@ -51,7 +51,13 @@ const FIELD_ORDER = [
   'resolution',
   'scene_count',
   'images',
+  'music',
 ];
+
+/** Music the server accepts (UploadLimits.MUSIC_EXTENSIONS and MAX_MUSIC_BYTES). */
+const MUSIC_ACCEPT = '.wav,.mp3,.m4a,.aac,.ogg,.oga,.opus,audio/*';
+const MUSIC_EXTENSIONS = /\.(wav|mp3|m4a|aac|ogg|oga|opus)$/i;
+const MAX_MUSIC_MB = 20;
 
 function elementIdOf(field: string): string {
   const color = /^brand_colors\[(\d+)\]$/.exec(field);
@@ -93,6 +99,7 @@ export function NewAdPage() {
   const [sent, setSent] = useState<number | null>(null);
   // Fields to put the keyboard on once the form is enabled again; empty means the alert.
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
+  const [music, setMusic] = useState<File | null>(null);
   const images = useImageList();
   const cost = useCostEstimate(draft, images.items.length);
   const upload = useRef<Upload | null>(null);
@@ -116,6 +123,11 @@ export function NewAdPage() {
   const clientErrors = validateBrief(draft);
   if (images.items.length === 0) {
     clientErrors.images = 'Add at least one reference image.';
+  }
+  if (music && !MUSIC_EXTENSIONS.test(music.name)) {
+    clientErrors.music = 'Choose a WAV, MP3, AAC (M4A) or Ogg file.';
+  } else if (music && music.size > MAX_MUSIC_MB * 1024 * 1024) {
+    clientErrors.music = `The music may be at most ${MAX_MUSIC_MB} MB.`;
   }
 
   function errorOf(field: string): string | undefined {
@@ -168,7 +180,7 @@ export function NewAdPage() {
         more.push(`${name}: ${message}`);
       }
     }
-    if ((status === 413 || status === 415) && !fields.images) {
+    if ((status === 413 || status === 415) && !fields.images && !fields.music) {
       fields.images = problem.detail ?? (status === 413 ? 'An image is too large.' : 'A file is not a usable image.');
     }
     setServerErrors(fields);
@@ -200,6 +212,7 @@ export function NewAdPage() {
       toBriefRequest(draft),
       images.items.map((item) => item.file),
       (fraction) => setSent(fraction),
+      music,
     );
     upload.current = started;
     try {
@@ -398,6 +411,48 @@ export function NewAdPage() {
               clearServerError('images');
             }}
           />
+        </section>
+
+        <section className="panel form-section" aria-labelledby="music-heading">
+          <h2 id="music-heading" className="legend">
+            Sound
+          </h2>
+          <Field
+            id="music"
+            label="Music file"
+            hint={`Optional. WAV, MP3, AAC or Ogg, up to ${MAX_MUSIC_MB} MB; it plays under the voice-over, quieter while the voice speaks. Without one, Reelsmith makes music in the ad's tone.`}
+            error={errorOf('music')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                accept={MUSIC_ACCEPT}
+                disabled={sending}
+                onChange={(event) => {
+                  setMusic(event.target.files?.[0] ?? null);
+                  touch('music');
+                  clearServerError('music');
+                }}
+              />
+            )}
+          </Field>
+          <div className="field">
+            <label className="field__label" htmlFor="subtitles">
+              <input
+                id="subtitles"
+                type="checkbox"
+                aria-describedby="subtitles-hint"
+                checked={draft.subtitles}
+                disabled={sending}
+                onChange={(event) => update('subtitles', event.target.checked)}
+              />{' '}
+              Subtitles
+            </label>
+            <p className="field__hint" id="subtitles-hint">
+              Optional. Shows the voice-over’s words on screen while they are spoken.
+            </p>
+          </div>
         </section>
 
         <div className="form-submit">

@@ -34,6 +34,8 @@ export interface BriefDraft {
   brand_colors: string[];
   /** Empty for "Automatic": the server picks from the length. */
   scene_count: string;
+  /** Burn the narration in as subtitles. */
+  subtitles: boolean;
 }
 
 export const DEFAULT_DRAFT: BriefDraft = {
@@ -47,6 +49,7 @@ export const DEFAULT_DRAFT: BriefDraft = {
   resolution: '720p',
   brand_colors: [],
   scene_count: '',
+  subtitles: false,
 };
 
 /** Error messages by field: the brief's field names, `brand_colors[i]`, `images`, `images[i]`. */
@@ -138,6 +141,9 @@ export function toBriefRequest(draft: BriefDraft): BriefRequest {
   }
   if (draft.scene_count !== '') {
     brief.scene_count = Number(draft.scene_count);
+  }
+  if (draft.subtitles) {
+    brief.subtitles = true;
   }
   return brief;
 }

@@ -60,7 +60,8 @@ public final class Briefs {
           "aspect_ratio",
           "resolution",
           "brand_colors",
-          "scene_count");
+          "scene_count",
+          "subtitles");
 
   /** Strict JSON: a key given twice or text after the object is an error, not a guess. */
   private static final ObjectMapper JSON =
@@ -115,6 +116,7 @@ public final class Briefs {
         fields.choice("resolution", Resolution.values(), Resolution::wireName, Resolution.HD);
     List<String> colors = fields.colors();
     Integer sceneCount = fields.sceneCount();
+    boolean subtitles = fields.flag("subtitles");
     if (!fields.errors.isEmpty()) {
       throw new InvalidBriefException(fields.errors);
     }
@@ -128,7 +130,9 @@ public final class Briefs {
         aspect,
         resolution,
         colors,
-        sceneCount != null ? sceneCount : defaultSceneCount(duration));
+        sceneCount != null ? sceneCount : defaultSceneCount(duration),
+        // Off is left out, so briefs without the choice read the same as before it existed.
+        subtitles ? Boolean.TRUE : null);
   }
 
   /** Three scenes for 15 s, four for 30 s, six for 60 s: roughly 5–8 s per scene. */
@@ -234,6 +238,19 @@ public final class Briefs {
         return null;
       }
       return node.asInt();
+    }
+
+    /** An optional true/false field, false when absent. */
+    boolean flag(String name) {
+      JsonNode node = present(name);
+      if (node == null) {
+        return false;
+      }
+      if (!node.isBoolean()) {
+        fault(name, "must be true or false (got " + node + ")");
+        return false;
+      }
+      return node.booleanValue();
     }
 
     List<String> colors() {

@@ -37,6 +37,11 @@ public final class MediaLayout {
     return String.format(Locale.ROOT, "uploads/image_%02d.%s", index, extension);
   }
 
+  /** The user's music file, e.g. {@code uploads/music.mp3}. */
+  public static String music(String extension) {
+    return "uploads/music." + extension;
+  }
+
   /** The upright, downscaled copy of a reference image that renderers read. */
   public static String reference(int index) {
     return String.format(Locale.ROOT, "references/ref_%02d.png", index);
@@ -50,6 +55,11 @@ public final class MediaLayout {
   /** The poster of a rendered scene. */
   public static String scenePoster(int index) {
     return String.format(Locale.ROOT, "scene_videos/scene_%02d.jpg", index);
+  }
+
+  /** A scene's voice-over, e.g. {@code voice/scene_01.wav}. */
+  public static String narration(int index) {
+    return String.format(Locale.ROOT, "voice/scene_%02d.wav", index);
   }
 
   /** The manifest part of one rendered scene, e.g. {@code manifest/scene_01.json}. */

@@ -5,6 +5,9 @@ import dev.reelsmith.activities.images.Colors;
 import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.activities.voice.FreeTtsSpeaker;
+import dev.reelsmith.activities.voice.Narrator;
+import dev.reelsmith.activities.voice.Narrator.Narration;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Failures;
@@ -19,8 +22,10 @@ import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.ScenePlan;
 import dev.reelsmith.workflows.messages.Score;
 import dev.reelsmith.workflows.messages.Story;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -63,28 +68,39 @@ public final class CopyActivitiesImpl implements CopyActivities {
   private final StoryJudge storyJudge;
   private final CohesionJudge cohesionJudge;
   private final VideoParamsPlanner planner;
+  private final Narrator narrator;
 
   public CopyActivitiesImpl(
       MediaStore store,
       Copywriter copywriter,
       StoryJudge storyJudge,
       CohesionJudge cohesionJudge,
-      VideoParamsPlanner planner) {
+      VideoParamsPlanner planner,
+      Narrator narrator) {
     this.manifest = new Manifest(store);
     this.copywriter = copywriter;
     this.storyJudge = storyJudge;
     this.cohesionJudge = cohesionJudge;
     this.planner = planner;
+    this.narrator = narrator;
   }
 
   /** The offline default: {@link LocalCopywriter} with the standard scorers and planner. */
   public static CopyActivitiesImpl local(MediaStore store) {
+    return local(store, new Narrator(store, new FreeTtsSpeaker()));
+  }
+
+  /**
+   * {@link LocalCopywriter} with the standard scorers and planner, narrated by {@code narrator}.
+   */
+  public static CopyActivitiesImpl local(MediaStore store, Narrator narrator) {
     return new CopyActivitiesImpl(
         store,
         new LocalCopywriter(),
         new StoryScorer(),
         new CohesionScorer(),
-        new VideoParamsPlanner());
+        new VideoParamsPlanner(),
+        narrator);
   }
 
   @Override
@@ -103,7 +119,8 @@ public final class CopyActivitiesImpl implements CopyActivities {
   @Override
   public List<SceneParams> prepareVideoParams(
       String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
-    return manifest.remember(generationId, Manifest.PARAMS, () -> newParams(brief, plan, images));
+    return manifest.remember(
+        generationId, Manifest.PARAMS, () -> newParams(generationId, brief, plan, images));
   }
 
   /**
@@ -156,7 +173,8 @@ public final class CopyActivitiesImpl implements CopyActivities {
     return new ScenePlan(scenes, guarded(() -> cohesionJudge.score(brief, scenes, images)));
   }
 
-  private List<SceneParams> newParams(Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+  private List<SceneParams> newParams(
+      String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
     check(brief, images, true);
     if (plan == null || plan.scenes().isEmpty()) {
       throw invalid("there are no scenes to prepare", null);
@@ -176,7 +194,18 @@ public final class CopyActivitiesImpl implements CopyActivities {
             null);
       }
     }
-    return guarded(() -> planner.plan(brief, plan.scenes(), images));
+    List<Narration> narrations = narrate(generationId, plan.scenes());
+    return guarded(() -> planner.plan(brief, plan.scenes(), images, narrations));
+  }
+
+  private List<Narration> narrate(String generationId, List<Scene> scenes) {
+    try {
+      return narrator.narrate(generationId, scenes);
+    } catch (ProviderException e) {
+      throw e.toFailure();
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.reelsmith.activities.copy;
 
 import dev.reelsmith.activities.images.Colors;
+import dev.reelsmith.activities.voice.Narrator.Narration;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.CameraMove;
 import dev.reelsmith.workflows.messages.CameraMove.Easing;
@@ -26,9 +27,11 @@ import java.util.Locale;
  *
  * <p>Durations are planned in whole frames so the ad lasts exactly what the brief asks: each scene
  * but the last runs on into the next by its transition, so the sum of scene durations less the sum
- * of transitions is {@code brief.durationSeconds()} to the frame. Camera moves frame the image's
- * salient region, mapped from image to canvas coordinates for the chosen framing, and stay within
- * {@link #MIN_ZOOM}–{@link #MAX_ZOOM} with the view inside the canvas.
+ * of transitions is {@code brief.durationSeconds()} to the frame. A scene with a voice-over lasts
+ * at least its narration and a breath; the others share what is left. When the narration alone is
+ * longer than the brief's duration, the ad grows to fit it rather than cut a line short. Camera
+ * moves frame the image's salient region, mapped from image to canvas coordinates for the chosen
+ * framing, and stay within {@link #MIN_ZOOM}–{@link #MAX_ZOOM} with the view inside the canvas.
  */
 public final class VideoParamsPlanner {
 
@@ -45,18 +48,41 @@ public final class VideoParamsPlanner {
   /** A transition may take at most this share of the shorter of the two scenes it joins. */
   private static final double MAX_TRANSITION_SHARE = 0.4;
 
+  /** Silence after a scene's voice-over before the next scene's begins. */
+  public static final double NARRATION_PAUSE_SECONDS = 0.4;
+
+  /** Subtitle text size as a share of the short side: readable on a phone, under the caption. */
+  private static final double SUBTITLE_SIZE = 0.04;
+
   private static final String DARK_TEXT = "#111111";
   private static final String LIGHT_TEXT = "#FFFFFF";
 
-  /** Render parameters for each scene, in order. */
+  /** Render parameters for each scene, in order, without a voice-over. */
   public List<SceneParams> plan(Brief brief, List<Scene> scenes, List<ImageAnalysis> images) {
+    return plan(brief, scenes, images, List.of());
+  }
+
+  /**
+   * Render parameters for each scene, in order, each scene long enough for its voice-over (see
+   * {@link #minimumFrames}).
+   */
+  public List<SceneParams> plan(
+      Brief brief, List<Scene> scenes, List<ImageAnalysis> images, List<Narration> narrations) {
     if (scenes.isEmpty()) {
       throw new IllegalArgumentException("there are no scenes to plan");
     }
     int width = brief.width();
     int height = brief.height();
     Tone tone = brief.tone() == null ? Tone.WARM : brief.tone();
-    int[] content = contentFrames(scenes, brief.durationSeconds() * FPS);
+    Narration[] voice = new Narration[scenes.size()];
+    for (Narration narration : narrations) {
+      for (int i = 0; i < scenes.size(); i++) {
+        if (scenes.get(i).index() == narration.index()) {
+          voice[i] = narration;
+        }
+      }
+    }
+    int[] content = contentFrames(scenes, brief.durationSeconds() * FPS, minimumFrames(voice));
     int[] transitions = new int[scenes.size()];
     List<Transition> kinds = new ArrayList<>();
     for (int i = 0; i < scenes.size() - 1; i++) {
@@ -84,6 +110,20 @@ public final class VideoParamsPlanner {
               height,
               scene.role() == Role.BENEFIT ? benefit++ : i);
       Caption caption = caption(scene, brief, tone, image, camera, seconds);
+      Caption subtitle =
+          brief.wantsSubtitles() && voice[i] != null ? subtitle(scene.narration()) : null;
+      if (subtitle != null && caption.placement() == Caption.Placement.LOWER_THIRD) {
+        // The subtitle takes the bottom; the caption moves out of its way.
+        caption =
+            new Caption(
+                caption.text(),
+                Caption.Placement.TOP,
+                caption.textColor(),
+                caption.panelColor(),
+                caption.accentColor(),
+                caption.sizeRatio(),
+                caption.appearSeconds());
+      }
       String background = background(brief, image);
       params.add(
           new SceneParams(
@@ -98,7 +138,10 @@ public final class VideoParamsPlanner {
               i < scenes.size() - 1 ? kinds.get(i) : null,
               background,
               prompt(brief, scene, image, camera, layout, tone, seconds),
-              Seeds.of(briefSeed, scene.index(), scene.imageIndex()) & Long.MAX_VALUE));
+              Seeds.of(briefSeed, scene.index(), scene.imageIndex()) & Long.MAX_VALUE,
+              voice[i] == null ? null : voice[i].path(),
+              voice[i] == null ? null : voice[i].seconds(),
+              subtitle));
     }
     return List.copyOf(params);
   }
@@ -106,10 +149,28 @@ public final class VideoParamsPlanner {
   // ------------------------------------------------------------------ timing
 
   /**
-   * Whole frames per scene in proportion to the scenes' durations (equal shares when they give
-   * none), adding up exactly to {@code total}.
+   * A scene's voice-over plays from the scene's start (its incoming transition) until the next
+   * scene starts, and needs a breath after it so lines never run together. This is a floor on the
+   * scene's own frames; with no voice-over, a scene needs one frame.
    */
-  static int[] contentFrames(List<Scene> scenes, int total) {
+  static int[] minimumFrames(Narration[] voice) {
+    int[] minimum = new int[voice.length];
+    for (int i = 0; i < voice.length; i++) {
+      minimum[i] =
+          voice[i] == null
+              ? 1
+              : (int) Math.ceil((voice[i].seconds() + NARRATION_PAUSE_SECONDS) * FPS);
+    }
+    return minimum;
+  }
+
+  /**
+   * Whole frames per scene in proportion to the scenes' durations (equal shares when they give
+   * none), adding up exactly to {@code total}, and each at least its {@code minimum}. Scenes whose
+   * share would be too short get their minimum and the others share what is left. When the minimums
+   * alone exceed {@code total}, every scene gets its minimum and the sum is longer than asked.
+   */
+  static int[] contentFrames(List<Scene> scenes, int total, int[] minimum) {
     int n = scenes.size();
     double[] weights = new double[n];
     double sum = 0;
@@ -120,15 +181,43 @@ public final class VideoParamsPlanner {
     }
     if (sum == 0) {
       Arrays.fill(weights, 1);
-      sum = n;
+    }
+    if (Arrays.stream(minimum).sum() >= total) {
+      return minimum.clone();
+    }
+    // Fix the scenes whose proportional share is under their minimum, until none is.
+    boolean[] fixed = new boolean[n];
+    double[] exact = new double[n];
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      double free = total;
+      double freeWeight = 0;
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
+          free -= minimum[i];
+        } else {
+          freeWeight += weights[i];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
+          exact[i] = minimum[i];
+        } else {
+          exact[i] = freeWeight == 0 ? free / n : free * weights[i] / freeWeight;
+          if (exact[i] < minimum[i]) {
+            fixed[i] = true;
+            changed = true;
+          }
+        }
+      }
     }
     int[] frames = new int[n];
     double[] remainders = new double[n];
     int assigned = 0;
     for (int i = 0; i < n; i++) {
-      double exact = total * weights[i] / sum;
-      frames[i] = (int) Math.floor(exact);
-      remainders[i] = exact - frames[i];
+      frames[i] = (int) Math.floor(exact[i]);
+      remainders[i] = exact[i] - frames[i];
       assigned += frames[i];
     }
     List<Integer> order = new ArrayList<>();
@@ -351,6 +440,18 @@ public final class VideoParamsPlanner {
         accent,
         Math.round(clamp(size, 0.055, 0.07) * 1000) / 1000.0,
         Math.min(appear, seconds / 4));
+  }
+
+  /** The narration as subtitles: small white text on black, in the lower third, at once. */
+  private static Caption subtitle(String narration) {
+    return new Caption(
+        narration.strip(),
+        Caption.Placement.LOWER_THIRD,
+        LIGHT_TEXT,
+        "#000000",
+        "#000000",
+        SUBTITLE_SIZE,
+        0);
   }
 
   /**

@@ -25,7 +25,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
-import dev.reelsmith.workflows.messages.Tone;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.BlockingQueue;
@@ -38,10 +37,10 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
- * The ad's sound: the {@link MusicBed} encoded as AAC-LC stereo.
+ * The ad's sound, encoded as AAC-LC stereo.
  *
- * <p>Synthesis and AAC encoding take about as long as the whole video side of a stitch, so they run
- * on their own thread from {@link #start()}, handing packets over through a queue; the stitching
+ * <p>Mixing and AAC encoding take about as long as the whole video side of a stitch, so they run on
+ * their own thread from {@link #start()}, handing packets over through a queue; the stitching
  * thread writes them interleaved with the video by time ({@link #writeUntil}).
  */
 final class AacTrack implements AutoCloseable {
@@ -54,8 +53,13 @@ final class AacTrack implements AutoCloseable {
 
   private static final Item END = new Item(null, null);
 
-  private final Tone tone;
-  private final double seconds;
+  /** The samples to encode: 48 kHz stereo, two planar channels of floats in -1..1. */
+  @FunctionalInterface
+  interface Source {
+    float[][] samples() throws IOException;
+  }
+
+  private final Source source;
   private final AVCodecContext context;
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
   private Thread producer;
@@ -65,10 +69,9 @@ final class AacTrack implements AutoCloseable {
   private Item pending;
   private boolean ended;
 
-  /** Prepares an encoder for {@code seconds} of music in the style of {@code tone}. */
-  AacTrack(Tone tone, double seconds) throws FFmpegException {
-    this.tone = tone;
-    this.seconds = seconds;
+  /** Prepares an encoder for the sound {@code source} makes once {@link #start()}ed. */
+  AacTrack(Source source) throws FFmpegException {
+    this.source = source;
     AVCodec codec = avcodec_find_encoder_by_name(ENCODER);
     if (codec == null) {
       throw new IllegalStateException("the FFmpeg natives have no AAC encoder");
@@ -99,7 +102,7 @@ final class AacTrack implements AutoCloseable {
     this.stream = writer.addStream(context);
   }
 
-  /** Starts synthesizing and encoding on a thread of its own. */
+  /** Starts making and encoding the sound on a thread of its own. */
   void start() {
     producer = new Thread(this::produce, "reelsmith-music");
     producer.setDaemon(true);
@@ -110,7 +113,7 @@ final class AacTrack implements AutoCloseable {
     AVFrame frame = av_frame_alloc();
     AVPacket packet = av_packet_alloc();
     try {
-      float[][] samples = MusicBed.render(tone, seconds);
+      float[][] samples = source.samples();
       int frameSize = context.frame_size();
       int length = samples[0].length;
       for (int position = 0; position < length && !cancelled; position += frameSize) {

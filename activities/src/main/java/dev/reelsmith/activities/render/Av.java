@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Small helpers around the libav* C API: error codes, URLs, byte copies. */
-final class Av {
+public final class Av {
 
   static {
     // libav* logs to stderr; below ERROR it is noise in a worker's log.
@@ -23,7 +23,7 @@ final class Av {
   }
 
   /** Returns {@code ret} when it is not an error, else throws with what was being done. */
-  static int check(int ret, String doing) throws FFmpegException {
+  public static int check(int ret, String doing) throws FFmpegException {
     if (ret < 0) {
       throw new FFmpegException(doing + ": " + describe(ret), ret);
     }
@@ -41,7 +41,7 @@ final class Av {
   }
 
   /** A {@code file:} URL, so that a colon in a folder name is never taken for a protocol. */
-  static String url(Path file) {
+  public static String url(Path file) {
     return "file:" + file.toAbsolutePath();
   }
 }

@@ -38,6 +38,7 @@ final class CaptionOverlay {
   private static final String FONT_RESOURCE = "/fonts/Inter-Bold.ttf";
   private static final float PANEL_OPACITY = 0.72f;
   private static final double FADE_SECONDS = 0.5;
+  private static final double SUBTITLE_FADE_SECONDS = 0.2;
 
   private final int left;
   private final int top;
@@ -231,6 +232,11 @@ final class CaptionOverlay {
     double t = (seconds - (appearSeconds - fade)) / fade;
     t = Math.max(0, Math.min(1, t));
     return t * t * (3 - 2 * t);
+  }
+
+  /** Opacity of a subtitle shown from the start until {@code end}, then faded out quickly. */
+  static double until(double seconds, double end) {
+    return seconds <= end ? 1 : Math.max(0, 1 - (seconds - end) / SUBTITLE_FADE_SECONDS);
   }
 
   /** Blends the caption into a frame at the given opacity (0..1). */

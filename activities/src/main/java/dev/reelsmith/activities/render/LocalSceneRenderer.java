@@ -52,6 +52,7 @@ public final class LocalSceneRenderer implements SceneRenderer {
             canvasWidth,
             canvasHeight);
     CaptionOverlay caption = CaptionOverlay.typeset(scene.caption(), width, height);
+    CaptionOverlay subtitle = CaptionOverlay.typeset(scene.subtitle(), width, height);
 
     Yuv420Image frame = new Yuv420Image(width, height);
     PlaneSampler luma = new PlaneSampler(width, height);
@@ -83,12 +84,20 @@ public final class LocalSceneRenderer implements SceneRenderer {
         if (caption != null) {
           caption.blend(frame, caption.opacityAt((double) f / scene.fps()));
         }
+        if (subtitle != null) {
+          subtitle.blend(
+              frame, CaptionOverlay.until((double) f / scene.fps(), narrationEnd(scene)));
+        }
         encoder.encode(frame, f, cuts[f], sink);
         progress.update(f + 1, frames);
       }
       encoder.finish(sink);
       writer.finish();
     }
+  }
+
+  private static double narrationEnd(SceneParams scene) {
+    return scene.narrationSeconds() == null ? scene.durationSeconds() : scene.narrationSeconds();
   }
 
   private static BufferedImage readReference(SceneParams scene, Path file) throws IOException {

@@ -274,7 +274,7 @@ public class RenderActivitiesImpl implements RenderActivities {
             file ->
                 stitcher.stitch(
                     joined,
-                    brief.tone(),
+                    new Stitcher.Music(brief.tone(), music(generationId)),
                     file,
                     (done, count, written, total) ->
                         heartbeats.beat(
@@ -292,6 +292,21 @@ public class RenderActivitiesImpl implements RenderActivities {
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /** The music file uploaded with the brief, or null for a music bed in the brief's tone. */
+  private Path music(String generationId) {
+    String music =
+        manifest.read(generationId, Manifest.GENERATION).map(Manifest.Created::music).orElse(null);
+    if (music == null) {
+      return null;
+    }
+    if (!store.exists(generationId, music)) {
+      throw new PermanentRenderException(
+          Failures.MISSING_ARTEFACT,
+          "The music uploaded with the brief (" + music + ") is missing; start a new ad with it.");
+    }
+    return store.path(generationId, music);
   }
 
   /** Scenes in order with their parameters; every scene must have exactly one of each. */
@@ -318,7 +333,9 @@ public class RenderActivitiesImpl implements RenderActivities {
             Failures.STITCH_FAILED,
             "Scene " + p.index() + " has parameters but no rendered video; render it again.");
       }
-      joined.add(new Stitcher.Scene(resolve(generationId, video.path(), p.index()), p));
+      Path narration =
+          p.narrationPath() == null ? null : store.path(generationId, p.narrationPath());
+      joined.add(new Stitcher.Scene(resolve(generationId, video.path(), p.index()), p, narration));
     }
     return joined;
   }

@@ -8,10 +8,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
+import dev.reelsmith.activities.voice.AudioDecoder;
+import dev.reelsmith.activities.voice.Mixdown;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.messages.SceneParams;
 import dev.reelsmith.workflows.messages.Tone;
 import dev.reelsmith.workflows.messages.Transition;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -30,7 +33,9 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
- * Joins rendered scenes into the final ad: their transitions, and a music bed as an AAC track.
+ * Joins rendered scenes into the final ad: their transitions, and the sound as an AAC track, the
+ * scenes' voice-over over music (the user's, or a {@link MusicBed} for the tone), mixed by {@link
+ * Mixdown}.
  *
  * <p>Re-encoding a whole ad just to add transitions would cost as much as rendering it, so the
  * stitcher copies the compressed packets of each scene's body straight into the output and encodes
@@ -52,8 +57,19 @@ public final class Stitcher {
   /** Threads that encode transitions; with the music thread that keeps two cores busy. */
   private static final int ENCODING_THREADS = 2;
 
-  /** A rendered scene: its file and the parameters it was rendered with. */
-  public record Scene(Path video, SceneParams params) {}
+  /**
+   * A rendered scene: its file, the parameters it was rendered with, and its voice-over file (null
+   * when it has none).
+   */
+  public record Scene(Path video, SceneParams params, @Nullable Path narration) {
+
+    public Scene(Path video, SceneParams params) {
+      this(video, params, null);
+    }
+  }
+
+  /** What plays under the voice-over: the user's music file, or else a bed in the brief's tone. */
+  public record Music(Tone tone, @Nullable Path file) {}
 
   /** What a stitch produced, and how much of it was copied rather than encoded. */
   public record Result(int frames, int fps, int copiedFrames, int encodedFrames) {
@@ -68,8 +84,14 @@ public final class Stitcher {
     void update(int scenesDone, int sceneCount, int framesWritten, int framesTotal);
   }
 
-  /** Joins {@code scenes} (in order) into {@code output}, with music for {@code tone}. */
+  /** Joins {@code scenes} (in order) into {@code output}, with a music bed for {@code tone}. */
   public Result stitch(List<Scene> scenes, Tone tone, Path output, Progress progress)
+      throws IOException {
+    return stitch(scenes, new Music(tone, null), output, progress);
+  }
+
+  /** Joins {@code scenes} (in order) into {@code output}, with their voice-over and music. */
+  public Result stitch(List<Scene> scenes, Music music, Path output, Progress progress)
       throws IOException {
     if (scenes.isEmpty()) {
       throw new PermanentRenderException(Failures.STITCH_FAILED, "There are no scenes to join.");
@@ -80,9 +102,14 @@ public final class Stitcher {
     int fps = first.fps();
     int[] overlap = overlaps(scenes, width, height, fps);
     int total = 0;
+    List<Voice> voices = new ArrayList<>();
     for (int i = 0; i < scenes.size(); i++) {
+      if (scenes.get(i).narration() != null) {
+        voices.add(new Voice((double) total / fps, scenes.get(i).narration()));
+      }
       total += scenes.get(i).params().frameCount() - overlap[i];
     }
+    double seconds = (double) total / fps;
 
     List<VideoInput> inputs = new ArrayList<>();
     AtomicInteger threads = new AtomicInteger();
@@ -96,7 +123,7 @@ public final class Stitcher {
             });
     List<Future<Run>> runs = new ArrayList<>();
     try (Mp4Writer writer = new Mp4Writer(output);
-        AacTrack audio = new AacTrack(tone, (double) total / fps)) {
+        AacTrack audio = new AacTrack(() -> sound(music, voices, seconds))) {
       int videoStream;
       List<byte[]> parameterSets;
       try (VideoEncoder reference = new VideoEncoder(width, height, fps)) {
@@ -177,6 +204,22 @@ public final class Stitcher {
       }
       inputs.forEach(VideoInput::close);
     }
+  }
+
+  /** A scene's voice-over file and when in the ad it starts. */
+  private record Voice(double startSeconds, Path file) {}
+
+  private static float[][] sound(Music music, List<Voice> voices, double seconds)
+      throws IOException {
+    List<Mixdown.Line> lines = new ArrayList<>();
+    for (Voice voice : voices) {
+      lines.add(new Mixdown.Line(voice.startSeconds(), AudioDecoder.decode(voice.file(), seconds)));
+    }
+    float[][] bed =
+        music.file() == null
+            ? MusicBed.render(music.tone(), seconds)
+            : AudioDecoder.head(music.file(), seconds);
+    return Mixdown.mix(bed, lines, seconds);
   }
 
   /** One piece of the output, in order: an encoded run or a range of copied frames. */

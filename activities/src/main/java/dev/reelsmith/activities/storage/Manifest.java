@@ -96,7 +96,8 @@ public final class Manifest {
       List<ImageRef> images,
       GenerationSettings settings,
       @JsonProperty("created_at") Instant createdAt,
-      @Nullable String owner) {
+      @Nullable String owner,
+      @Nullable String music) {
 
     public Created {
       images = List.copyOf(images);
@@ -109,12 +110,13 @@ public final class Manifest {
           input.images(),
           input.settings(),
           createdAt,
-          input.owner());
+          input.owner(),
+          input.music());
     }
 
     /** The workflow input this generation was, and is again, started with. */
     public GenerationInput input() {
-      return new GenerationInput(generationId, brief, images, settings, owner);
+      return new GenerationInput(generationId, brief, images, settings, owner, music);
     }
   }
 

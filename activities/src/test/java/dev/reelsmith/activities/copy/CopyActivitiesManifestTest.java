@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelsmith.activities.storage.LocalMediaStore;
 import dev.reelsmith.activities.storage.Manifest;
+import dev.reelsmith.activities.voice.FreeTtsSpeaker;
+import dev.reelsmith.activities.voice.Narrator;
 import dev.reelsmith.workflows.CopyActivities;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.messages.Brief;
@@ -46,7 +48,12 @@ class CopyActivitiesManifestTest {
     environment = TestActivityEnvironment.newInstance();
     environment.registerActivitiesImplementations(
         new CopyActivitiesImpl(
-            store, writer, new StoryScorer(), new CohesionScorer(), new VideoParamsPlanner()));
+            store,
+            writer,
+            new StoryScorer(),
+            new CohesionScorer(),
+            new VideoParamsPlanner(),
+            new Narrator(store, new FreeTtsSpeaker())));
     activities =
         environment.newActivityStub(
             CopyActivities.class,

@@ -19,6 +19,8 @@ import dev.reelsmith.activities.copy.StoryScorer;
 import dev.reelsmith.activities.images.ImageAnalyzer;
 import dev.reelsmith.activities.llm.FakeChatServer.Request;
 import dev.reelsmith.activities.storage.LocalMediaStore;
+import dev.reelsmith.activities.voice.FreeTtsSpeaker;
+import dev.reelsmith.activities.voice.Narrator;
 import dev.reelsmith.workflows.Failures;
 import dev.reelsmith.workflows.Generations;
 import dev.reelsmith.workflows.MediaLayout;
@@ -393,7 +395,10 @@ class OpenAiCopyTest {
 
   private CopyActivitiesImpl activities(String key, int minScore) {
     return OpenAiCopy.activities(
-        store, new ChatClient(server.baseUrl(), key, MODEL, Duration.ofSeconds(20)), minScore);
+        store,
+        new ChatClient(server.baseUrl(), key, MODEL, Duration.ofSeconds(20)),
+        minScore,
+        new Narrator(store, new FreeTtsSpeaker()));
   }
 
   private ImageAnalysis reference(int index, int width, int height, Color color)

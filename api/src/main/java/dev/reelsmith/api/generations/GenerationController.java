@@ -161,7 +161,12 @@ public class GenerationController {
         .flatMap(
             upload ->
                 generations
-                    .start(caller.getName(), upload.generationId(), upload.brief(), upload.images())
+                    .start(
+                        caller.getName(),
+                        upload.generationId(),
+                        upload.brief(),
+                        upload.images(),
+                        upload.music())
                     .map(
                         id ->
                             Created.of(id, costs.estimate(upload.brief(), upload.images().size()))))

@@ -20,6 +20,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -67,13 +68,19 @@ public class GenerationService {
    * Records and starts a generation whose images are stored, owned by {@code owner}. It counts
    * against the owner's limit of running generations; the owner's others wait in line.
    */
-  public Mono<String> start(String owner, String generationId, Brief brief, List<ImageRef> images) {
+  public Mono<String> start(
+      String owner,
+      String generationId,
+      Brief brief,
+      List<ImageRef> images,
+      @Nullable String music) {
     GenerationSettings settings =
         new GenerationSettings(
             properties.maxParallelScenes(),
             properties.retryWindow().toSeconds(),
             properties.maxRunningPerUser());
-    GenerationInput input = new GenerationInput(generationId, brief, images, settings, owner);
+    GenerationInput input =
+        new GenerationInput(generationId, brief, images, settings, owner, music);
     return blocking(
         () -> {
           manifests.create(input);

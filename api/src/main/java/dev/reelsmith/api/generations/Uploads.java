@@ -1,16 +1,19 @@
 package dev.reelsmith.api.generations;
 
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.activities.voice.AudioDecoder;
 import dev.reelsmith.api.ReelsmithProperties;
 import dev.reelsmith.api.cost.CostEstimator;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.Generations;
+import dev.reelsmith.workflows.MediaLayout;
 import dev.reelsmith.workflows.UploadLimits;
 import dev.reelsmith.workflows.messages.Brief;
 import dev.reelsmith.workflows.messages.ImageRef;
 import io.netty.handler.timeout.ReadTimeoutException;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,10 +22,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -47,17 +53,18 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Receives a new generation's multipart upload: the {@code brief} part (JSON, as a field or a file)
- * and 1–10 {@code images} parts. Each upload gets a private folder inside the data dir: the
- * multipart reader buffers large parts there, images are copied there, checked in full, and only
- * then published into the generation's folder. The folder goes, whatever happens, when the upload
- * is answered: rejected input leaves nothing behind, even when the body breaks off half-way, and
- * nothing is ever written where a client's file name points, since stored files are named by their
- * position.
+ * Receives a new generation's multipart upload: the {@code brief} part (JSON, as a field or a
+ * file), 1–10 {@code images} parts and an optional {@code music} file (WAV, MP3, AAC, Ogg; decoded
+ * to check it). Each upload gets a private folder inside the data dir: the multipart reader buffers
+ * large parts there, images are copied there, checked in full, and only then published into the
+ * generation's folder. The folder goes, whatever happens, when the upload is answered: rejected
+ * input leaves nothing behind, even when the body breaks off half-way, and nothing is ever written
+ * where a client's file name points, since stored files are named by their position.
  *
  * <p>Every limit comes from {@link UploadLimits} and {@link Briefs}. Every refusal is a problem
  * that says what is wrong: 400 for a malformed body or a wrong part, 408 for an upload that stops
- * arriving, 413 for a part or an upload over its limit, 415 for a file that is not a usable image.
+ * arriving, 413 for a part or an upload over its limit, 415 for a file that is not a usable image
+ * or music.
  */
 @Component
 public class Uploads {
@@ -66,7 +73,11 @@ public class Uploads {
 
   private static final String BRIEF = "brief";
   private static final String IMAGES = "images";
-  private static final Set<String> PARTS = Set.of(BRIEF, IMAGES);
+  private static final String MUSIC = "music";
+  private static final Set<String> PARTS = Set.of(BRIEF, IMAGES, MUSIC);
+
+  /** Seconds of an uploaded music file decoded to check that it is music FFmpeg can play. */
+  private static final double MUSIC_PROBE_SECONDS = 2;
 
   private final MediaStore store;
   private final Path incoming;
@@ -78,8 +89,13 @@ public class Uploads {
     this.costs = costs;
   }
 
-  /** A checked upload whose images are stored under its generation id. */
-  public record Upload(String generationId, Brief brief, List<ImageRef> images) {}
+  /**
+   * A checked upload whose images (and music) are stored under its generation id.
+   *
+   * @param music the music file, relative to the generation folder; null when none was sent
+   */
+  public record Upload(
+      String generationId, Brief brief, List<ImageRef> images, @Nullable String music) {}
 
   public Mono<Upload> receive(ServerWebExchange exchange) {
     long length = exchange.getRequest().getHeaders().getContentLength();
@@ -119,7 +135,9 @@ public class Uploads {
   private static Mono<MultiValueMap<String, Part>> parts(ServerWebExchange exchange, Path folder) {
     DefaultPartHttpMessageReader reader = new DefaultPartHttpMessageReader();
     reader.setMaxInMemorySize(Briefs.MAX_JSON_BYTES);
-    reader.setMaxDiskUsagePerPart(UploadLimits.MAX_IMAGE_BYTES);
+    // The larger of the two file limits; images are held to theirs once received.
+    reader.setMaxDiskUsagePerPart(
+        Math.max(UploadLimits.MAX_IMAGE_BYTES, UploadLimits.MAX_MUSIC_BYTES));
     reader.setMaxParts(UploadLimits.MAX_PARTS);
     try {
       reader.setFileStorageDirectory(Files.createDirectory(folder.resolve("parts")));
@@ -139,7 +157,7 @@ public class Uploads {
         String shown = ReferenceImages.displayName(name, "(unnamed)");
         return Mono.error(
             Problems.invalid(
-                "Unknown part \"" + shown + "\": send only \"brief\" and \"images\".",
+                "Unknown part \"" + shown + "\": send only \"brief\", \"images\" and \"music\".",
                 List.of(new FieldError(shown, "is not a part of this request"))));
       }
     }
@@ -184,13 +202,98 @@ public class Uploads {
                 List.of(new FieldError(IMAGES, "must be files, not text fields"))));
       }
     }
+    List<Part> music = parts.getOrDefault(MUSIC, List.of());
+    if (music.size() > 1 || (music.size() == 1 && !(music.get(0) instanceof FilePart))) {
+      return Mono.error(
+          Problems.invalid(
+              "Send at most one music file.",
+              List.of(new FieldError(MUSIC, "must be one file, if any"))));
+    }
     return briefText(briefs.get(0))
         .flatMap(json -> Mono.fromCallable(() -> Briefs.parse(json)))
         .doOnNext(brief -> costs.requireWithinBudget(brief, images.size()))
-        .flatMap(brief -> store(brief, images, folder));
+        .flatMap(
+            brief ->
+                receiveMusic(music.isEmpty() ? null : (FilePart) music.get(0), folder)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(checked -> store(brief, images, checked.orElse(null), folder)));
   }
 
-  private Mono<Upload> store(Brief brief, List<Part> images, Path folder) {
+  /** A music file that FFmpeg decodes, with the extension it is stored under. */
+  private record Music(Path file, String extension) {}
+
+  private static Mono<Music> receiveMusic(@Nullable FilePart part, Path folder) {
+    if (part == null) {
+      return Mono.empty();
+    }
+    String name = ReferenceImages.displayName(part.filename(), "the music");
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!UploadLimits.MUSIC_EXTENSIONS.contains(extension)) {
+      return Mono.error(notMusic(name, "its name does not end in a music file's extension"));
+    }
+    Path file = folder.resolve("music." + extension);
+    return part.transferTo(file)
+        .then(
+            Mono.fromCallable(
+                    () -> {
+                      if (Files.size(file) > UploadLimits.MAX_MUSIC_BYTES) {
+                        throw musicTooLarge();
+                      }
+                      float[][] samples;
+                      try {
+                        samples = AudioDecoder.head(file, MUSIC_PROBE_SECONDS);
+                      } catch (IOException e) {
+                        throw notMusic(name, "it could not be decoded as audio");
+                      }
+                      if (samples[0].length == 0) {
+                        throw notMusic(name, "it holds no sound");
+                      }
+                      return new Music(file, extension);
+                    })
+                .subscribeOn(Schedulers.boundedElastic()));
+  }
+
+  private static ErrorResponseException notMusic(String name, String why) {
+    return Problems.withErrors(
+        Problems.of(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "Unsupported music",
+            "\""
+                + name
+                + "\" is not a music file Reelsmith can use: "
+                + why
+                + ". Send WAV, MP3, AAC (M4A) or Ogg."),
+        List.of(new FieldError(MUSIC, "must be WAV, MP3, AAC or Ogg audio")));
+  }
+
+  private static ErrorResponseException musicTooLarge() {
+    return Problems.tooLarge(
+        "The music file is over "
+            + UploadLimits.megabytes(UploadLimits.MAX_MUSIC_BYTES)
+            + "; it may be at most "
+            + UploadLimits.megabytes(UploadLimits.MAX_MUSIC_BYTES)
+            + ".",
+        List.of(
+            new FieldError(
+                MUSIC, "must be at most " + UploadLimits.megabytes(UploadLimits.MAX_MUSIC_BYTES))));
+  }
+
+  private static ErrorResponseException imageTooLarge() {
+    return Problems.tooLarge(
+        "An image is over "
+            + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+            + "; each may be at most "
+            + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+            + ".",
+        List.of(
+            new FieldError(
+                IMAGES,
+                "must each be at most " + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES))));
+  }
+
+  private Mono<Upload> store(Brief brief, List<Part> images, @Nullable Music music, Path folder) {
     return Flux.fromIterable(images)
         .cast(FilePart.class)
         .index()
@@ -203,7 +306,14 @@ public class Uploads {
               return indexed
                   .getT2()
                   .transferTo(file)
-                  .thenReturn(new ReferenceImages.Candidate(file, shown));
+                  .then(
+                      Mono.fromCallable(
+                          () -> {
+                            if (Files.size(file) > UploadLimits.MAX_IMAGE_BYTES) {
+                              throw imageTooLarge();
+                            }
+                            return new ReferenceImages.Candidate(file, shown);
+                          }));
             })
         .collectList()
         .flatMap(
@@ -212,10 +322,19 @@ public class Uploads {
                         () -> {
                           List<ReferenceImages.Checked> checked = ReferenceImages.check(candidates);
                           String generationId = Generations.newId();
-                          return new Upload(
-                              generationId,
-                              brief,
-                              ReferenceImages.store(store, generationId, checked));
+                          List<ImageRef> stored =
+                              ReferenceImages.store(store, generationId, checked);
+                          String musicPath = null;
+                          if (music != null) {
+                            musicPath = MediaLayout.music(music.extension());
+                            store.publish(
+                                generationId,
+                                musicPath,
+                                target ->
+                                    Files.copy(
+                                        music.file(), target, StandardCopyOption.REPLACE_EXISTING));
+                          }
+                          return new Upload(generationId, brief, stored, musicPath);
                         })
                     .subscribeOn(Schedulers.boundedElastic()));
   }
@@ -297,16 +416,26 @@ public class Uploads {
         // A text field: the brief is the only one there should be.
         return briefTooLarge();
       }
-      return Problems.tooLarge(
-          "An image is over "
-              + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
-              + "; each may be at most "
-              + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
-              + ".",
-          List.of(
-              new FieldError(
-                  IMAGES,
-                  "must each be at most " + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES))));
+      // Over the larger file limit: whichever part it was, it is over its own limit too.
+      return UploadLimits.MAX_MUSIC_BYTES > UploadLimits.MAX_IMAGE_BYTES
+          ? Problems.tooLarge(
+              "A file is over "
+                  + UploadLimits.megabytes(
+                      Math.max(UploadLimits.MAX_IMAGE_BYTES, UploadLimits.MAX_MUSIC_BYTES))
+                  + "; each image may be at most "
+                  + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)
+                  + " and the music at most "
+                  + UploadLimits.megabytes(UploadLimits.MAX_MUSIC_BYTES)
+                  + ".",
+              List.of(
+                  new FieldError(
+                      IMAGES,
+                      "must each be at most "
+                          + UploadLimits.megabytes(UploadLimits.MAX_IMAGE_BYTES)),
+                  new FieldError(
+                      MUSIC,
+                      "must be at most " + UploadLimits.megabytes(UploadLimits.MAX_MUSIC_BYTES))))
+          : imageTooLarge();
     }
     if (error instanceof DecodingException) {
       if (message.startsWith("Too many parts")) {

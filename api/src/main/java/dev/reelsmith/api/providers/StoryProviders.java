@@ -1,10 +1,10 @@
 package dev.reelsmith.api.providers;
 
-import dev.reelsmith.activities.LocalPipeline;
 import dev.reelsmith.activities.copy.CopyActivitiesImpl;
 import dev.reelsmith.activities.llm.ChatClient;
 import dev.reelsmith.activities.llm.OpenAiCopy;
 import dev.reelsmith.activities.storage.MediaStore;
+import dev.reelsmith.activities.voice.Narrator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +23,17 @@ public class StoryProviders {
       MediaStore store,
       ProviderChoices choices,
       OpenAiProperties openai,
+      Narrator narrator,
       @Value("${reelsmith.story.min-score:70}") int minStoryScore) {
     return switch (choices.story()) {
-      case LOCAL -> LocalPipeline.copy(store);
+      case LOCAL -> CopyActivitiesImpl.local(store, narrator);
       case OPENAI ->
           OpenAiCopy.activities(
               store,
               new ChatClient(
                   openai.baseUrl(), openai.apiKey(), openai.llmModel(), openai.timeout()),
-              minStoryScore);
+              minStoryScore,
+              narrator);
     };
   }
 }

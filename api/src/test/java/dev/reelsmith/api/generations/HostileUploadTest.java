@@ -474,7 +474,7 @@ class HostileUploadTest {
     Map<String, Object> problem = problem(body, HttpStatus.BAD_REQUEST);
 
     assertThat(problem.get("detail"))
-        .isEqualTo("Unknown part \"music\": send only \"brief\" and \"images\".");
+        .isEqualTo("Unknown part \"music\": send only \"brief\", \"images\" and \"music\".");
     assertThat(fields(problem)).containsExactly("music");
   }
 
