@@ -98,6 +98,7 @@ export function snapshot(overrides: Partial<GenerationSnapshot> = {}): Generatio
       aspect_ratio: '16:9',
       resolution: '720p',
       brand_colors: ['#1A73E8'],
+      subtitles: false,
       scene_count: 3,
     },
     images: [],

@@ -57,12 +57,7 @@ public final class LocalSceneRenderer implements SceneRenderer {
     Yuv420Image frame = new Yuv420Image(width, height);
     PlaneSampler luma = new PlaneSampler(width, height);
     PlaneSampler chroma = new PlaneSampler(frame.chromaWidth, frame.chromaHeight);
-    boolean[] cuts = new boolean[frames];
-    Timeline.expectedIncomingCuts(scene).forEach(f -> cuts[f] = true);
-    int outgoingCut = Timeline.outgoingCut(scene);
-    if (outgoingCut > 0 && outgoingCut < frames) {
-      cuts[outgoingCut] = true;
-    }
+    boolean[] cuts = Timeline.keyframes(scene, frames);
     try (VideoEncoder encoder = new VideoEncoder(width, height, scene.fps());
         Mp4Writer writer = new Mp4Writer(output)) {
       int stream = writer.addStream(encoder.context());

@@ -39,12 +39,7 @@ public final class SceneNormaliser {
       // Even offsets, so that the chroma planes crop at the same place as the luma plane.
       int left = ((coverWidth - width) / 2) & ~1;
       int top = ((coverHeight - height) / 2) & ~1;
-      boolean[] cuts = new boolean[frames];
-      Timeline.expectedIncomingCuts(scene).forEach(f -> cuts[f] = true);
-      int outgoingCut = Timeline.outgoingCut(scene);
-      if (outgoingCut > 0 && outgoingCut < frames) {
-        cuts[outgoingCut] = true;
-      }
+      boolean[] cuts = Timeline.keyframes(scene, frames);
       Yuv420Image frame = new Yuv420Image(width, height);
       try (FrameReader reader = new FrameReader(input, coverWidth, coverHeight, scene.fps());
           VideoEncoder encoder = new VideoEncoder(width, height, scene.fps());

@@ -39,6 +39,20 @@ final class Timeline {
     return (int) Math.max(0, Math.round(transition.durationSeconds() * fps));
   }
 
+  /**
+   * Which of a scene's {@code frames} must be keyframes: where the stitcher will cut into it, so it
+   * can splice there without decoding.
+   */
+  static boolean[] keyframes(SceneParams scene, int frames) {
+    boolean[] cuts = new boolean[frames];
+    expectedIncomingCuts(scene).stream().filter(f -> f < frames).forEach(f -> cuts[f] = true);
+    int outgoingCut = outgoingCut(scene);
+    if (outgoingCut > 0 && outgoingCut < frames) {
+      cuts[outgoingCut] = true;
+    }
+    return cuts;
+  }
+
   /** Where the outgoing overlap of a scene starts: {@code N - T_out}. */
   static int outgoingCut(SceneParams scene) {
     return scene.frameCount() - overlapFrames(scene.transition(), scene.fps());

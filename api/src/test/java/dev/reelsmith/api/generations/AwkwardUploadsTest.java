@@ -37,8 +37,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Uploads that look hostile or unusual but are fine, accepted and handled right from the upload to
  * the files the pipeline works on: print-shop CMYK, 16-bit and sideways phone photos; file names
- * that point elsewhere or hold control characters; a brief full of markup. Each generation is
- * cancelled once the step under test has run.
+ * that point elsewhere or hold control characters; a brief full of markup. The generations are left
+ * running: the application, and their renders with it, stops when the class ends ({@link AppTest}).
  */
 @AppTest
 class AwkwardUploadsTest {
@@ -83,7 +83,6 @@ class AwkwardUploadsTest {
     String id = create(body);
     Manifest manifest = manifest();
     await(() -> manifest.has(id, Manifest.IMAGES));
-    cancel(id);
 
     BufferedImage cmyk = reference(id, 1);
     BufferedImage sixteen = reference(id, 2);
@@ -122,7 +121,6 @@ class AwkwardUploadsTest {
     sent.forEach(name -> body.file("images", name, photo));
 
     String id = create(body);
-    cancel(id);
 
     List<ImageRef> images = manifest().read(id, Manifest.GENERATION).orElseThrow().images();
     assertThat(images)
@@ -188,7 +186,6 @@ class AwkwardUploadsTest {
     String id = create(body);
     Manifest manifest = manifest();
     await(() -> manifest.has(id, Manifest.PARAMS));
-    cancel(id);
 
     Brief stored = manifest.read(id, Manifest.GENERATION).orElseThrow().brief();
     GenerationSnapshot state =
@@ -231,15 +228,6 @@ class AwkwardUploadsTest {
             .returnResult()
             .getResponseBody();
     return (String) created.get("generation_id");
-  }
-
-  /** Stops the generation; its renders would only slow the other tests down. */
-  private void cancel(String id) {
-    http.post()
-        .uri("/api/master-mode/generations/{id}/cancel", id)
-        .exchange()
-        .expectStatus()
-        .value(status -> assertThat(status).isLessThan(500));
   }
 
   private static Manifest manifest() {
