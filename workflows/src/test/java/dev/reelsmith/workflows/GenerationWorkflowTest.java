@@ -20,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -268,6 +269,32 @@ class GenerationWorkflowTest {
     assertThat(last.terminal()).isTrue();
     assertThat(activities.stitches).hasValue(0);
     assertThat(activities.renders(3)).isZero();
+  }
+
+  /**
+   * A cancel may arrive at any moment of a writing step, including as it finishes (the params step
+   * speaks the narration, so it takes a while): the generation always ends as cancelled.
+   */
+  @Test
+  void cancelDuringASlowWritingStepEndsTheGenerationAsCancelled() throws Exception {
+    activities.paramsTime = Duration.ofMillis(300);
+    activities.held.put(1, true);
+    activities.held.put(2, true);
+    for (int delay = 250; delay <= 350; delay += 25) {
+      generationId = Generations.newId();
+      GenerationWorkflow workflow = start(2);
+      awaitSnapshot(workflow, s -> s.step() == Step.VIDEO_PARAMS);
+      Thread.sleep(delay);
+
+      workflow.cancel();
+
+      assertThat(
+              WorkflowStub.fromTyped(workflow)
+                  .getResult(20, TimeUnit.SECONDS, GenerationResult.class)
+                  .status())
+          .as("cancelled %d ms into the step", delay)
+          .isEqualTo(Status.CANCELLED);
+    }
   }
 
   @Test

@@ -48,7 +48,8 @@ class StoryProvidersTest {
   @TempDir static Path data;
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withUserConfiguration(Settings.class, StoryProviders.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(Settings.class, VoiceProviders.class, StoryProviders.class);
 
   @Test
   void writesLocallyByDefault() {

@@ -64,6 +64,9 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
 
   public final AtomicInteger stitches = new AtomicInteger();
 
+  /** How long the params step takes, like a step that speaks the narration. */
+  public volatile Duration paramsTime = Duration.ZERO;
+
   /** How long each render takes; instant unless a test needs renders to overlap. */
   public volatile Duration renderTime = Duration.ZERO;
 
@@ -156,6 +159,7 @@ public final class ScriptedPipeline implements ImageActivities, CopyActivities, 
   @Override
   public List<SceneParams> prepareVideoParams(
       String generationId, Brief brief, ScenePlan plan, List<ImageAnalysis> images) {
+    sleep(paramsTime);
     CameraMove camera =
         new CameraMove(
             CameraMove.Framing.COVER,
