@@ -215,7 +215,19 @@ public class GenerationService {
                         manifests
                             .created(generationId)
                             .orElseThrow(() -> Problems.notFound(generationId));
-                    WorkflowClient.start(newWorkflow(created.input())::generate, created.input());
+                    GenerationInput input = created.input();
+                    if (input.owner() == null) {
+                      // Recorded before accounts: its owner (and admission) is the local user's.
+                      input =
+                          new GenerationInput(
+                              input.generationId(),
+                              input.brief(),
+                              input.images(),
+                              input.settings(),
+                              GenerationAccess.ownerOf(created),
+                              input.music());
+                    }
+                    WorkflowClient.start(newWorkflow(input)::generate, input);
                     return 1;
                   });
             })

@@ -8,6 +8,7 @@ import dev.reelsmith.activities.storage.Manifest;
 import dev.reelsmith.activities.storage.MediaStore;
 import dev.reelsmith.activities.testing.TestImages;
 import dev.reelsmith.api.TestAccounts;
+import dev.reelsmith.api.security.Accounts;
 import dev.reelsmith.api.testing.AppTest;
 import dev.reelsmith.api.testing.ReelsmithClient;
 import dev.reelsmith.workflows.Briefs;
@@ -41,8 +42,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Generations that Temporal does not know (as after a restart of the embedded server), told from
  * manifests written by hand: their state, the history list, and a retry that resumes from them.
  */
-@AppTest
+@AppTest(
+    properties =
+        "reelsmith.users=tester:tester-password,reelsmith:"
+            + RecordedGenerationsTest.LOCAL_PASSWORD)
 class RecordedGenerationsTest {
+
+  /** The local user's, who owns what was recorded before there were accounts. */
+  static final String LOCAL_PASSWORD = "local-password";
 
   @TempDir static Path data;
   @TempDir Path scratch;
@@ -70,6 +77,10 @@ class RecordedGenerationsTest {
 
   /** A generation recorded as created, with real uploads, and no workflow. */
   private GenerationInput created(String productName, Instant at) throws Exception {
+    return created(productName, at, TestAccounts.USER);
+  }
+
+  private GenerationInput created(String productName, Instant at, String owner) throws Exception {
     String id = Generations.newId();
     List<ImageRef> images =
         ReferenceImages.store(
@@ -80,8 +91,7 @@ class RecordedGenerationsTest {
                     ReferenceImages.Candidate.of(TestImages.jpegPhoto(scratch)),
                     ReferenceImages.Candidate.of(TestImages.cutOutPng(scratch)))));
     GenerationInput input =
-        new GenerationInput(
-            id, brief(productName), images, GenerationSettings.DEFAULTS, TestAccounts.USER);
+        new GenerationInput(id, brief(productName), images, GenerationSettings.DEFAULTS, owner);
     manifest.create(input, at);
     return input;
   }
@@ -150,6 +160,24 @@ class RecordedGenerationsTest {
     assertThat(done.finalVideoPath())
         .isEqualTo(MediaLayout.url(input.generationId(), MediaLayout.FINAL_VIDEO));
     assertThat(manifest.read(input.generationId(), Manifest.FINAL)).isPresent();
+  }
+
+  @Test
+  void retriesAGenerationRecordedBeforeAccountsAsTheLocalUsers() throws Exception {
+    GenerationInput legacy = created("Legacy Cold Brew", Instant.now(), null);
+    WebTestClient local = TestAccounts.as(http, Accounts.LOCAL_USER, LOCAL_PASSWORD);
+
+    local
+        .post()
+        .uri("/api/master-mode/generations/{id}/retry", legacy.generationId())
+        .exchange()
+        .expectStatus()
+        .isAccepted();
+
+    GenerationSnapshot done = new ReelsmithClient(local).awaitCompleted(legacy.generationId());
+
+    assertThat(done.finalVideoPath())
+        .isEqualTo(MediaLayout.url(legacy.generationId(), MediaLayout.FINAL_VIDEO));
   }
 
   @Test
