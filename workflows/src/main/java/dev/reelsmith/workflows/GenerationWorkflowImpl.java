@@ -17,6 +17,7 @@ import dev.reelsmith.workflows.messages.SceneVideo;
 import dev.reelsmith.workflows.messages.Status;
 import dev.reelsmith.workflows.messages.Step;
 import dev.reelsmith.workflows.messages.Story;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
@@ -58,6 +59,13 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
    */
   static final String SEARCH_ATTRIBUTES_CHANGE = "operator-search-attributes";
 
+  /**
+   * Generations started before the image and writing steps were abandoned on cancel asked them to
+   * stop; their histories hold that request, so they keep doing so (see {@link
+   * PipelineOptions#COPY}).
+   */
+  static final String ABANDON_SHORT_STEPS_CHANGE = "abandon-short-steps-on-cancel";
+
   private final GenerationInput input;
   private final String id;
   private final Admission admission;
@@ -74,6 +82,7 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   private AdmissionNotice waiting;
 
   private boolean upsertsSearchAttributes;
+  private boolean abandonsShortSteps;
 
   private List<ImageAnalysis> analyses;
   private Story story;
@@ -104,6 +113,8 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
   public GenerationResult generate(GenerationInput input) {
     upsertsSearchAttributes =
         Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    abandonsShortSteps =
+        Workflow.getVersion(ABANDON_SHORT_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     metrics.counter("reelsmith_generations_started").inc(1);
     report(Milestone.STARTING);
     while (true) {
@@ -395,12 +406,22 @@ public class GenerationWorkflowImpl implements GenerationWorkflow {
 
   private ImageActivities images(String summary) {
     return Workflow.newActivityStub(
-        ImageActivities.class, summarised(PipelineOptions.IMAGES, summary));
+        ImageActivities.class, summarised(shortStep(PipelineOptions.IMAGES), summary));
   }
 
   private CopyActivities copy(String summary) {
     return Workflow.newActivityStub(
-        CopyActivities.class, summarised(PipelineOptions.COPY, summary));
+        CopyActivities.class, summarised(shortStep(PipelineOptions.COPY), summary));
+  }
+
+  /**
+   * The step's options, or, for a generation started before {@link #ABANDON_SHORT_STEPS_CHANGE},
+   * the cancellation it was started with.
+   */
+  private ActivityOptions shortStep(ActivityOptions options) {
+    return abandonsShortSteps
+        ? options
+        : options.toBuilder().setCancellationType(ActivityCancellationType.TRY_CANCEL).build();
   }
 
   private RenderActivities renderer(String summary) {

@@ -11,22 +11,31 @@ import java.time.Duration;
  */
 final class PipelineOptions {
 
-  /** Decoding and analysing ten large photos takes seconds; two minutes is generous. */
+  /**
+   * Decoding and analysing ten large photos takes seconds; two minutes is generous. Abandoned on
+   * cancel, as {@link #COPY} is.
+   */
   static final ActivityOptions IMAGES =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(2))
           .setRetryOptions(retries(3, Duration.ofSeconds(1)))
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .build();
 
   /**
    * Writing steps may call a remote LLM that is slow or briefly unavailable: a story with two
    * rewrites is six calls, and a local model on a CPU takes a minute for one. Drafts are kept as
    * they come, so an attempt that times out resumes rather than pays again.
+   *
+   * <p>A cancel abandons a writing step instead of asking it to stop: there is nothing to stop (the
+   * steps do not heartbeat), and a cancel request that meets the step's completion is refused by
+   * the embedded Temporal server ({@code ACTIVITY_UNKNOWN}), which then never answers the cancel.
    */
   static final ActivityOptions COPY =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(retries(4, Duration.ofSeconds(2)))
+          .setCancellationType(ActivityCancellationType.ABANDON)
           .build();
 
   /**

@@ -20,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -286,7 +287,7 @@ class GenerationWorkflowTest {
       awaitSnapshot(workflow, s -> s.step() == Step.VIDEO_PARAMS);
       Thread.sleep(delay);
 
-      workflow.cancel();
+      CompletableFuture.runAsync(workflow::cancel).get(20, TimeUnit.SECONDS);
 
       assertThat(
               WorkflowStub.fromTyped(workflow)
