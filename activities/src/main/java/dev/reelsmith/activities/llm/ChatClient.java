@@ -159,13 +159,7 @@ public final class ChatClient {
     if (response.statusCode() / 100 != 2) {
       throw http.failure(response, asking);
     }
-    JsonNode choice;
-    try {
-      choice = JSON.readTree(response.body()).path("choices").path(0);
-    } catch (IOException e) {
-      throw ProviderException.unavailable(
-          http.provider() + " answered " + asking + " with something that is not JSON", e);
-    }
+    JsonNode choice = http.json(response.body(), asking).path("choices").path(0);
     JsonNode message = choice.path("message");
     String refusal = message.path("refusal").asText("");
     if (!refusal.isBlank()) {

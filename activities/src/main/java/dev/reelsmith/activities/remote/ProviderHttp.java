@@ -67,7 +67,11 @@ public final class ProviderHttp {
 
   /** Sends the request and returns its answer as JSON; see {@link #send}. */
   public JsonNode sendJson(HttpRequest.Builder request, String what) {
-    byte[] body = send(request, what);
+    return json(send(request, what), what);
+  }
+
+  /** A successful answer's body as JSON; one that is not JSON is an outage, retried. */
+  public JsonNode json(byte[] body, String what) {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {

@@ -109,7 +109,7 @@ public final class FalVideoRenderer extends RemoteVideoRenderer {
     HttpResponse<byte[]> response = http.exchange(request(job.resultUrl()).GET(), what);
     int code = response.statusCode();
     if (code / 100 == 2) {
-      return video(parse(response.body(), what).path("video").path("url").asText(null), scene);
+      return video(http.json(response.body(), what).path("video").path("url").asText(null), scene);
     }
     if (code == 404) {
       return unknownJob(job, scene);

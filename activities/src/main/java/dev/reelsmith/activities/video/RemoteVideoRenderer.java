@@ -1,7 +1,6 @@
 package dev.reelsmith.activities.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelsmith.activities.remote.ProviderException;
 import dev.reelsmith.activities.remote.ProviderHttp;
 import dev.reelsmith.activities.render.SceneNormaliser;
@@ -39,8 +38,6 @@ public abstract class RemoteVideoRenderer implements SceneRenderer {
    * The job will never give a video; the next attempt submits a new one if {@code error} allows.
    */
   protected record Failed(ProviderException error) implements Status {}
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   protected final ProviderHttp http;
   private final String jobKind;
@@ -150,16 +147,7 @@ public abstract class RemoteVideoRenderer implements SceneRenderer {
     if (response.statusCode() / 100 != 2) {
       throw http.failure(response, what);
     }
-    return Optional.of(parse(response.body(), what));
-  }
-
-  protected final JsonNode parse(byte[] body, String what) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw ProviderException.unavailable(
-          provider() + " answered " + what + " with something that is not JSON", e);
-    }
+    return Optional.of(http.json(response.body(), what));
   }
 
   /** The job is gone at the provider: forget it, and let the next attempt submit a new one. */
