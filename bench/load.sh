@@ -16,7 +16,9 @@ REELSMITH_DATA_DIR="$data" REELSMITH_USERS="$users" \
   -jar "$root/api/target/reelsmith.jar" --server.address=127.0.0.1 --server.port="$port" \
   > "$root/bench/target/load-server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+# The server ends by our SIGTERM (status 143): that is no failure of the benchmark, so the trap
+# neither exits with it nor stops before removing the data folder.
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && break
