@@ -61,8 +61,7 @@ class SignInThrottleTest {
     assertThat(throttle.lockedFor("alice", "10.0.0.1")).isEmpty();
     fail(1);
     assertThat(throttle.lockedFor("alice", "10.0.0.1")).contains(Duration.ofSeconds(60));
-    assertThat(SignInThrottle.lock(SignInThrottle.FREE_FAILURES + 2))
-        .isEqualTo(Duration.ofSeconds(120));
+    assertThat(SignInThrottle.lock(2)).isEqualTo(Duration.ofSeconds(120));
     assertThat(SignInThrottle.lock(100)).isEqualTo(SignInThrottle.LONGEST_LOCK);
   }
 
@@ -94,10 +93,27 @@ class SignInThrottleTest {
   }
 
   @Test
-  void staysBoundedUnderASprayOfNames() {
+  void slowsDownOneAddressTryingManyNames() {
+    for (int i = 1; i < SignInThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
+      throttle.failed("user" + i, "10.0.0.1");
+    }
+    assertThat(throttle.lockedFor("someone", "10.0.0.1")).isEmpty();
+
+    throttle.failed("one-more", "10.0.0.1");
+    throttle.succeeded("user1", "10.0.0.1");
+
+    assertThat(throttle.lockedFor("someone", "10.0.0.1")).contains(Duration.ofSeconds(30));
+    assertThat(throttle.lockedFor("someone", "10.0.0.2")).isEmpty();
+    clock.advance(Duration.ofSeconds(30));
+    throttle.failed("another", "10.0.0.1");
+    assertThat(throttle.lockedFor("someone", "10.0.0.1")).contains(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void staysBoundedUnderASprayOfNamesAndAddresses() {
     for (int i = 0; i < SignInThrottle.MAX_ENTRIES + 10; i++) {
       clock.advance(Duration.ofMillis(1));
-      throttle.failed("user" + i, "10.0.0.1");
+      throttle.failed("user" + i, "10.1." + i / 256 + "." + i % 256);
     }
     fail(SignInThrottle.FREE_FAILURES);
 
