@@ -1,6 +1,5 @@
 package dev.reelsmith.api.cost;
 
-import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.Briefs;
 import dev.reelsmith.workflows.FieldError;
@@ -47,17 +46,11 @@ public class CostController {
         @ApiResponse(
             responseCode = "400",
             description = "The brief or the number of images is invalid",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class))),
+            content = @Content),
         @ApiResponse(
             responseCode = "413",
             description = "The brief is too large",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class)))
+            content = @Content)
       })
   @PostMapping(
       path = "/api/master-mode/estimate",

@@ -1,10 +1,15 @@
 package dev.reelsmith.api.docs;
 
+import dev.reelsmith.api.problems.Problem;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -18,6 +23,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * The OpenAPI document at {@code /api/openapi.json}. The web UI generates its API types from it, so
@@ -77,6 +84,40 @@ public class ApiDocs {
       property.addType("null");
       return property;
     };
+  }
+
+  /**
+   * Every error answer is a problem (RFC 9457), so a controller only names an error's status and
+   * what it means, {@code @ApiResponse(responseCode = "404", description = "No such generation",
+   * content = @Content)}, and this gives it the problem's content. The empty {@code @Content} keeps
+   * springdoc from describing the error with the method's return type. Runs first, so the problem's
+   * schema is shaped like the others.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  OpenApiCustomizer problemResponses() {
+    return openApi -> {
+      ModelConverters.getInstance(true)
+          .readAll(new AnnotatedType(Problem.class))
+          .forEach(openApi.getComponents()::addSchemas);
+      Content problem =
+          new Content()
+              .addMediaType(
+                  org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                  new MediaType()
+                      .schema(
+                          new JsonSchema().$ref(Components.COMPONENTS_SCHEMAS_REF + "Problem")));
+      openApi.getPaths().values().stream()
+          .flatMap(path -> path.readOperations().stream())
+          .flatMap(operation -> operation.getResponses().entrySet().stream())
+          .filter(response -> response.getKey().matches("[45]\\d\\d"))
+          .filter(response -> isEmpty(response.getValue().getContent()))
+          .forEach(response -> response.getValue().setContent(problem));
+    };
+  }
+
+  private static boolean isEmpty(Content content) {
+    return content == null || content.isEmpty();
   }
 
   /**

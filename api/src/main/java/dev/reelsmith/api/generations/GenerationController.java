@@ -3,7 +3,6 @@ package dev.reelsmith.api.generations;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.api.cost.CostEstimator;
 import dev.reelsmith.api.cost.Estimate;
-import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.api.storage.DiskSpaceGuard;
 import dev.reelsmith.api.temporal.TemporalWeb;
@@ -118,40 +117,25 @@ public class GenerationController {
         @ApiResponse(
             responseCode = "400",
             description = "The brief or the images are invalid",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class))),
+            content = @Content),
         @ApiResponse(
             responseCode = "413",
             description = "An image is too large",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class))),
+            content = @Content),
         @ApiResponse(
             responseCode = "415",
             description = "A file is not a usable image",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class))),
+            content = @Content),
         @ApiResponse(
             responseCode = "422",
             description =
                 "The estimate is over the budget per generation (its \"estimate\" property);"
                     + " nothing was stored",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class))),
+            content = @Content),
         @ApiResponse(
             responseCode = "507",
             description = "The server is low on disk space; nothing was stored",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class)))
+            content = @Content)
       })
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<ResponseEntity<Created>> create(ServerWebExchange exchange, Principal caller) {
@@ -178,13 +162,7 @@ public class GenerationController {
   }
 
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "400",
-        description = "The page is out of range",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "The page is out of range", content = @Content)
   })
   @GetMapping
   @ResponseStatus(HttpStatus.OK)
@@ -207,13 +185,7 @@ public class GenerationController {
   }
 
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "404",
-        description = "No such generation",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such generation", content = @Content)
   })
   @GetMapping("/{id}")
   @ResponseStatus(HttpStatus.OK)
@@ -225,20 +197,11 @@ public class GenerationController {
   }
 
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "404",
-        description = "No such generation",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(responseCode = "404", description = "No such generation", content = @Content),
     @ApiResponse(
         responseCode = "409",
         description = "The generation is not waiting for a retry",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+        content = @Content)
   })
   @PostMapping("/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
@@ -247,20 +210,11 @@ public class GenerationController {
   }
 
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "404",
-        description = "No such generation",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(responseCode = "404", description = "No such generation", content = @Content),
     @ApiResponse(
         responseCode = "409",
         description = "The generation is not running",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+        content = @Content)
   })
   @PostMapping("/{id}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)

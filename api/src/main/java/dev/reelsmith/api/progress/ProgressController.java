@@ -1,7 +1,6 @@
 package dev.reelsmith.api.progress;
 
 import dev.reelsmith.api.generations.GenerationAccess;
-import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.messages.ProgressUpdate;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,13 +60,7 @@ public class ProgressController {
             responseCode = "204",
             description = "The client has seen the terminal update",
             content = @Content),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such generation",
-            content =
-                @Content(
-                    mediaType = "application/problem+json",
-                    schema = @Schema(implementation = Problem.class)))
+        @ApiResponse(responseCode = "404", description = "No such generation", content = @Content)
       })
   @GetMapping("/api/master-mode/progress/{id}")
   Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> progress(

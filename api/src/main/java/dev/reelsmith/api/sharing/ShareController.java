@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.reelsmith.api.generations.GenerationAccess;
 import dev.reelsmith.api.generations.GenerationManifests;
 import dev.reelsmith.api.generations.GenerationService;
-import dev.reelsmith.api.problems.Problem;
 import dev.reelsmith.api.problems.Problems;
 import dev.reelsmith.workflows.FieldError;
 import dev.reelsmith.workflows.MediaLayout;
@@ -12,7 +11,6 @@ import dev.reelsmith.workflows.RecordedGeneration;
 import dev.reelsmith.workflows.messages.Status;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -76,27 +74,12 @@ public class ShareController {
 
   @Operation(summary = "A signed link to a finished ad, for people without an account")
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "400",
-        description = "days is out of range",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class))),
-    @ApiResponse(
-        responseCode = "404",
-        description = "No such generation",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(responseCode = "400", description = "days is out of range", content = @Content),
+    @ApiResponse(responseCode = "404", description = "No such generation", content = @Content),
     @ApiResponse(
         responseCode = "409",
         description = "The generation has not completed",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+        content = @Content)
   })
   @PostMapping("/api/master-mode/generations/{id}/share")
   @ResponseStatus(HttpStatus.OK)
@@ -142,20 +125,11 @@ public class ShareController {
   @Operation(summary = "The ad a share link opens; needs no account")
   @SecurityRequirements
   @ApiResponses({
-    @ApiResponse(
-        responseCode = "404",
-        description = "Not a valid share link",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class))),
+    @ApiResponse(responseCode = "404", description = "Not a valid share link", content = @Content),
     @ApiResponse(
         responseCode = "410",
         description = "The share link has expired",
-        content =
-            @Content(
-                mediaType = "application/problem+json",
-                schema = @Schema(implementation = Problem.class)))
+        content = @Content)
   })
   @GetMapping("/api/share/{token}")
   @ResponseStatus(HttpStatus.OK)
