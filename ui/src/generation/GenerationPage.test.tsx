@@ -139,6 +139,25 @@ describe('GenerationPage', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
   });
 
+  it('shows markup from the brief and the story as the text it is, never as elements', async () => {
+    const name = '<img src="x" onerror="window.pwned = true">Aurora';
+    const beat = '<script>window.pwned = true</script>Mornings are rushed.';
+    const narration = '<b>Bold</b> claims';
+    const done = completedSnapshot(3);
+    done.brief.product_name = name;
+    done.story!.beats[0]!.text = beat;
+    done.scenes!.scenes[1]!.narration = narration;
+    serveState(done);
+    const { container } = openPage();
+
+    await screen.findByTestId('final-video');
+    for (const text of [name, beat, narration]) {
+      expect(screen.getAllByText(text, { exact: false }).length).toBeGreaterThan(0);
+    }
+    expect(container.querySelector('img[src="x"], script, b')).toBeNull();
+    expect((window as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
   it('fetches the state again when a step completes, to show the story and the scene plan', async () => {
     const { state, server } = serveState(running(3));
     openPage();

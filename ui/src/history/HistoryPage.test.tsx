@@ -46,6 +46,18 @@ describe('HistoryPage', () => {
     expect(screen.queryByRole('navigation', { name: 'Pages' })).not.toBeInTheDocument();
   });
 
+  it('shows markup in a product name as the text it is', async () => {
+    const name = '<img src="x" onerror="window.pwned = true">Aurora';
+    fakeFetch({
+      [`GET ${LIST}`]: { status: 200, body: { items: [historyItem({ product_name: name })], page: 0, size: 20, total: 1 } },
+    });
+    openHistory();
+    const list = await screen.findByRole('list', { name: 'Generations' });
+    expect(within(list).getByText(name, { exact: false })).toBeInTheDocument();
+    expect(list.querySelector('img[src="x"]')).toBeNull();
+    expect((window as { pwned?: boolean }).pwned).toBeUndefined();
+  });
+
   it('invites a first ad when there is none', async () => {
     fakeFetch({ [`GET ${LIST}`]: { status: 200, body: { items: [], page: 0, size: 20, total: 0 } } });
     openHistory();
