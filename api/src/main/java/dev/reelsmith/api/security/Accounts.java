@@ -6,12 +6,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The accounts that may sign in, from {@code reelsmith.users}: {@code
@@ -35,12 +38,27 @@ public final class Accounts implements ReactiveUserDetailsService {
   private static final String BCRYPT_PREFIX = "{bcrypt}";
   private static final String PLAIN_PREFIX = "{noop}";
 
+  private static final BCryptPasswordEncoder BCRYPT_CHECK = new BCryptPasswordEncoder();
+
   private final MapReactiveUserDetailsService users;
   private final List<String> names;
+
+  /** An unguessable password hashed at the highest bcrypt cost configured; null without bcrypt. */
+  private final String noAccountHash;
 
   private Accounts(List<UserDetails> users) {
     this.users = new MapReactiveUserDetailsService(users);
     this.names = users.stream().map(UserDetails::getUsername).toList();
+    OptionalInt highestCost =
+        users.stream()
+            .map(UserDetails::getPassword)
+            .filter(password -> password.startsWith(BCRYPT_PREFIX))
+            .mapToInt(Accounts::bcryptCost)
+            .max();
+    this.noAccountHash =
+        highestCost.isPresent()
+            ? new BCryptPasswordEncoder(highestCost.getAsInt()).encode(randomSecret())
+            : null;
   }
 
   /**
@@ -95,6 +113,30 @@ public final class Accounts implements ReactiveUserDetailsService {
     return users.findByUsername(username);
   }
 
+  /**
+   * For a name without an account, checks the password against a hash as costly as the costliest
+   * configured one, so that how soon a refusal comes does not tell which names exist: Spring's
+   * reactive sign-in refuses an unknown name without checking anything. Costs nothing when no
+   * password is a bcrypt hash, since then no check costs anything either.
+   */
+  public Mono<Void> checkAsIfKnown(String username, CharSequence password) {
+    if (noAccountHash == null) {
+      return Mono.empty();
+    }
+    return users
+        .findByUsername(username)
+        .hasElement()
+        .filter(known -> !known)
+        .publishOn(Schedulers.parallel())
+        .doOnNext(unknown -> BCRYPT_CHECK.matches(password, noAccountHash))
+        .then();
+  }
+
+  /** The hash that {@link #checkAsIfKnown} checks against; null without bcrypt accounts. */
+  String noAccountHash() {
+    return noAccountHash;
+  }
+
   private static String encoded(String where, String password) {
     if (password.startsWith(BCRYPT_PREFIX)) {
       if (!BCRYPT.matcher(password.substring(BCRYPT_PREFIX.length())).matches()) {
@@ -112,10 +154,20 @@ public final class Accounts implements ReactiveUserDetailsService {
     return User.withUsername(name).password(encodedPassword).roles("USER").build();
   }
 
-  private static Accounts local() {
+  /** The cost of a {@code {bcrypt}$2a$10$…} password: 10. */
+  private static int bcryptCost(String password) {
+    int cost = password.indexOf('$', BCRYPT_PREFIX.length() + 1) + 1;
+    return Integer.parseInt(password.substring(cost, cost + 2));
+  }
+
+  private static String randomSecret() {
     byte[] random = new byte[18];
     new SecureRandom().nextBytes(random);
-    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  private static Accounts local() {
+    String password = randomSecret();
     LOG.log(
         Level.WARNING,
         "No accounts configured: sign in as \"{0}\" with password {1} (made up at this start;"

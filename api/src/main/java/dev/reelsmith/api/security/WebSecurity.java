@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -94,9 +93,7 @@ public class WebSecurity {
       Accounts accounts,
       SignInThrottle throttle,
       SecurityResponses responses) {
-    ReactiveAuthenticationManager signIn =
-        new ThrottledSignIn(
-            new UserDetailsRepositoryReactiveAuthenticationManager(accounts), throttle);
+    ReactiveAuthenticationManager signIn = new ThrottledSignIn(accounts, throttle);
     return http.authorizeExchange(
             exchanges ->
                 exchanges

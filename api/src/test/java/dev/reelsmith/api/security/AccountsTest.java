@@ -52,6 +52,21 @@ class AccountsTest {
     assertThat(PASSWORDS.matches("secret", user(accounts, "alice").getPassword())).isTrue();
   }
 
+  @Test
+  void aNameWithoutAnAccountIsCheckedAgainstAHashAsCostlyAsTheCostliestPassword() {
+    String cheap = new BCryptPasswordEncoder(4).encode("bob's secret");
+    String dear = new BCryptPasswordEncoder(6).encode("carol's secret");
+
+    Accounts accounts = Accounts.of("alice:plain,bob:{bcrypt}" + cheap + ",carol:{bcrypt}" + dear);
+
+    assertThat(accounts.noAccountHash()).startsWith("$2a$06$");
+    assertThat(PASSWORDS.matches("carol's secret", "{bcrypt}" + accounts.noAccountHash()))
+        .isFalse();
+    assertThat(Accounts.of("alice:plain").noAccountHash())
+        .as("plain passwords cost nothing to check, so neither does an unknown name")
+        .isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
