@@ -5,6 +5,7 @@ import dev.reelsmith.workflows.messages.AdmissionState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
@@ -19,6 +20,11 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
     this.client = client;
   }
 
+  /**
+   * Signals the owner's admission workflow, starting it when none runs. The in-process test server
+   * does not start-or-signal atomically: of several requests that find no workflow at once, one
+   * starts it and the others are told it has already started, so those signal the one that runs.
+   */
   @Override
   public void requestSlot(String owner, AdmissionRequest request) {
     AdmissionWorkflow admission =
@@ -27,7 +33,13 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
     BatchRequest batch = client.newSignalWithStartRequest();
     batch.add(admission::admit, AdmissionState.empty(request.limit()));
     batch.add(admission::request, request);
-    client.signalWithStart(batch);
+    try {
+      client.signalWithStart(batch);
+    } catch (WorkflowExecutionAlreadyStarted startedMeanwhile) {
+      client
+          .newWorkflowStub(AdmissionWorkflow.class, Generations.admissionWorkflowId(owner))
+          .request(request);
+    }
   }
 
   @Override

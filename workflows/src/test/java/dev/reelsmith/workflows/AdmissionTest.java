@@ -1,6 +1,7 @@
 package dev.reelsmith.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.reelsmith.workflows.messages.AdmissionRequest;
@@ -16,8 +17,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,5 +240,33 @@ class AdmissionTest {
     assertThat(next.workflow().progress(0).updates())
         .extracting(ProgressUpdate::message)
         .noneMatch(message -> message.startsWith("Queued"));
+  }
+
+  /** Generations started together ask for their slots together; none may be turned away. */
+  @Test
+  void aBurstOfOneOwnersSlotRequestsIsAllTakenAtOnce() throws Exception {
+    AdmissionActivities admission = new AdmissionActivitiesImpl(client);
+    int burst = 10;
+    CyclicBarrier together = new CyclicBarrier(burst);
+    ExecutorService requesters = Executors.newFixedThreadPool(burst);
+    List<Future<?>> requests = new ArrayList<>();
+    for (int i = 0; i < burst; i++) {
+      AdmissionRequest request =
+          new AdmissionRequest(Generations.workflowId(Generations.newId()), "ticket-" + i, 2);
+      requests.add(
+          requesters.submit(
+              () -> {
+                together.await();
+                admission.requestSlot(ALICE, request);
+                return null;
+              }));
+    }
+    try {
+      for (Future<?> request : requests) {
+        assertThatCode(() -> request.get(30, TimeUnit.SECONDS)).doesNotThrowAnyException();
+      }
+    } finally {
+      requesters.shutdownNow();
+    }
   }
 }
