@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * The default renderer: real motion video from the reference image, in-process, no network, the
@@ -22,8 +21,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * sampled from the canvas planes under the camera window, the caption box is blended in, and the
  * frame goes straight to the H.264 encoder: no colour conversion or text drawing per frame.
  *
- * <p>IDR frames are forced where the stitcher will cut ({@link Timeline}), so that it can copy the
- * scene's packets instead of re-encoding them.
+ * <p>The frames are written by {@link SceneFile}, with IDR frames where the stitcher will cut.
  */
 public final class LocalSceneRenderer implements SceneRenderer {
 
@@ -57,38 +55,30 @@ public final class LocalSceneRenderer implements SceneRenderer {
     Yuv420Image frame = new Yuv420Image(width, height);
     PlaneSampler luma = new PlaneSampler(width, height);
     PlaneSampler chroma = new PlaneSampler(frame.chromaWidth, frame.chromaHeight);
-    boolean[] cuts = Timeline.keyframes(scene, frames);
-    try (VideoEncoder encoder = new VideoEncoder(width, height, scene.fps());
-        Mp4Writer writer = new Mp4Writer(output)) {
-      int stream = writer.addStream(encoder.context());
-      writer.start();
-      AVRational timeBase = encoder.timeBase();
-      VideoEncoder.PacketSink sink =
-          packet -> writer.writeFrame(packet, stream, timeBase, packet.pts(), false);
-      for (int f = 0; f < frames; f++) {
-        CameraPath.Window window = camera.at(f);
-        double left = window.left() * canvasWidth;
-        double top = window.top() * canvasHeight;
-        double w = window.size() * canvasWidth;
-        double h = window.size() * canvasHeight;
-        luma.sample(canvas.y, canvasWidth, canvasHeight, left, top, w, h, frame.y);
-        int cw = canvas.chromaWidth;
-        int ch = canvas.chromaHeight;
-        chroma.sample(canvas.u, cw, ch, left / 2, top / 2, w / 2, h / 2, frame.u);
-        chroma.sample(canvas.v, cw, ch, left / 2, top / 2, w / 2, h / 2, frame.v);
-        if (caption != null) {
-          caption.blend(frame, caption.opacityAt((double) f / scene.fps()));
-        }
-        if (subtitle != null) {
-          subtitle.blend(
-              frame, CaptionOverlay.until((double) f / scene.fps(), narrationEnd(scene)));
-        }
-        encoder.encode(frame, f, cuts[f], sink);
-        progress.update(f + 1, frames);
-      }
-      encoder.finish(sink);
-      writer.finish();
-    }
+    SceneFile.write(
+        scene,
+        output,
+        frame,
+        f -> {
+          CameraPath.Window window = camera.at(f);
+          double left = window.left() * canvasWidth;
+          double top = window.top() * canvasHeight;
+          double w = window.size() * canvasWidth;
+          double h = window.size() * canvasHeight;
+          luma.sample(canvas.y, canvasWidth, canvasHeight, left, top, w, h, frame.y);
+          int cw = canvas.chromaWidth;
+          int ch = canvas.chromaHeight;
+          chroma.sample(canvas.u, cw, ch, left / 2, top / 2, w / 2, h / 2, frame.u);
+          chroma.sample(canvas.v, cw, ch, left / 2, top / 2, w / 2, h / 2, frame.v);
+          if (caption != null) {
+            caption.blend(frame, caption.opacityAt((double) f / scene.fps()));
+          }
+          if (subtitle != null) {
+            subtitle.blend(
+                frame, CaptionOverlay.until((double) f / scene.fps(), narrationEnd(scene)));
+          }
+        },
+        progress);
   }
 
   private static double narrationEnd(SceneParams scene) {

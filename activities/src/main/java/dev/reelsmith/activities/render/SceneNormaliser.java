@@ -3,7 +3,6 @@ package dev.reelsmith.activities.render;
 import dev.reelsmith.workflows.messages.SceneParams;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * Turns a video made elsewhere (a video API's result) into a scene the stitcher can join as if it
@@ -26,7 +25,6 @@ public final class SceneNormaliser {
       throws IOException {
     int width = scene.width();
     int height = scene.height();
-    int frames = scene.frameCount();
     try (VideoInput input = VideoInput.read(source)) {
       int sourceWidth = input.parameters().width();
       int sourceHeight = input.parameters().height();
@@ -39,23 +37,10 @@ public final class SceneNormaliser {
       // Even offsets, so that the chroma planes crop at the same place as the luma plane.
       int left = ((coverWidth - width) / 2) & ~1;
       int top = ((coverHeight - height) / 2) & ~1;
-      boolean[] cuts = Timeline.keyframes(scene, frames);
       Yuv420Image frame = new Yuv420Image(width, height);
-      try (FrameReader reader = new FrameReader(input, coverWidth, coverHeight, scene.fps());
-          VideoEncoder encoder = new VideoEncoder(width, height, scene.fps());
-          Mp4Writer writer = new Mp4Writer(output)) {
-        int stream = writer.addStream(encoder.context());
-        writer.start();
-        AVRational timeBase = encoder.timeBase();
-        VideoEncoder.PacketSink sink =
-            packet -> writer.writeFrame(packet, stream, timeBase, packet.pts(), false);
-        for (int f = 0; f < frames; f++) {
-          crop(reader.frame(f), left, top, frame);
-          encoder.encode(frame, f, cuts[f], sink);
-          progress.update(f + 1, frames);
-        }
-        encoder.finish(sink);
-        writer.finish();
+      try (FrameReader reader = new FrameReader(input, coverWidth, coverHeight, scene.fps())) {
+        SceneFile.write(
+            scene, output, frame, f -> crop(reader.frame(f), left, top, frame), progress);
       }
     }
   }
